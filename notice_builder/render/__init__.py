@@ -1,0 +1,1 @@
+"""Render stage: merge a validated decision into the Word templates."""

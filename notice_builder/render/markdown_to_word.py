@@ -1,0 +1,239 @@
+"""Turn Markdown body text into WordprocessingML: real lists, tables, headings and hyperlinks.
+
+markdown-it-py does the parsing (CommonMark plus GFM tables and strikethrough); this module only
+walks its token stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table, text_run
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LIST_INDENT_TWIPS = 720
+_PLAIN = RunStyle()
+
+
+class WordResources(Protocol):
+    """What the Markdown renderer needs from the document it writes into."""
+
+    def hyperlink_id(self, url: str) -> str:
+        """Relationship id of an external hyperlink to `url` in the main document part."""
+
+    def bullet_list_id(self) -> int:
+        """numId of the document's bullet list."""
+
+    def new_numbered_list_id(self, start: int) -> int:
+        """numId of a fresh numbered list that starts at `start`."""
+
+
+@dataclass(frozen=True)
+class BlockOptions:
+    """How a body is placed: the heading level it sits under, and the style of its first paragraph."""
+
+    heading_level: int = 1
+    first_paragraph_style: str | None = None
+
+
+@dataclass
+class WordXml:
+    """Ready-made WordprocessingML; docxtpl inserts it unescaped because it defines __html__."""
+
+    xml: str
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def parse_markdown(text: str) -> list[Token]:
+    """Block tokens of `text`, parsed by markdown-it-py."""
+    return _parser().parse(text)
+
+
+def is_safe_link(url: str) -> bool:
+    """Only web, email and telephone links become clickable; anything else stays as text."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_LINK_SCHEMES
+
+
+class _Renderer:
+    """One pass over a token stream, producing paragraphs and tables in order."""
+
+    def __init__(self, resources: WordResources, options: BlockOptions):
+        self.resources = resources
+        self.options = options
+        self.blocks: list[str] = []
+        self.first_paragraph_pending = options.first_paragraph_style is not None
+
+    # -- inline ---------------------------------------------------------------------------------
+    def inline(self, token: Token, base: RunStyle = _PLAIN) -> str:
+        runs: list[str] = []
+        style = base
+        link_stack: list[tuple[str | None, list[str]]] = []
+
+        def emit(xml: str) -> None:
+            (link_stack[-1][1] if link_stack else runs).append(xml)
+
+        for child in token.children or []:
+            kind = child.type
+            if kind == "text":
+                emit(text_run(child.content, style))
+            elif kind == "code_inline":
+                emit(text_run(child.content, replace(style, code=True)))
+            elif kind == "softbreak":
+                emit(text_run(" ", style))
+            elif kind == "hardbreak":
+                emit(break_run())
+            elif kind in ("strong_open", "strong_close"):
+                style = replace(style, bold=kind == "strong_open" or base.bold)
+            elif kind in ("em_open", "em_close"):
+                style = replace(style, italic=kind == "em_open" or base.italic)
+            elif kind in ("s_open", "s_close"):
+                style = replace(style, strike=kind == "s_open")
+            elif kind == "link_open":
+                href = str(child.attrGet("href") or "")
+                safe = is_safe_link(href)
+                link_stack.append((href if safe else None, []))
+                style = replace(style, hyperlink=safe)
+            elif kind == "link_close" and link_stack:
+                href, inner = link_stack.pop()
+                style = replace(style, hyperlink=False)
+                if href is None:
+                    runs.extend(inner)
+                else:
+                    rid = self.resources.hyperlink_id(href)
+                    runs.append(f'<w:hyperlink r:id="{rid}" w:history="1">{"".join(inner)}'
+                                "</w:hyperlink>")
+            elif kind == "image":
+                emit(text_run(child.content or "image", replace(style, italic=True)))
+            else:  # html_inline cannot occur (html is off); keep any other literal content
+                emit(text_run(child.content, style))
+        for _, inner in link_stack:  # unclosed link: keep its text
+            runs.extend(inner)
+        return "".join(runs)
+
+    # -- blocks ---------------------------------------------------------------------------------
+    def add_paragraph(self, runs: str, **kwargs) -> None:
+        if self.first_paragraph_pending and "num_id" not in kwargs and "style" not in kwargs:
+            kwargs["style"] = self.options.first_paragraph_style
+        self.first_paragraph_pending = False
+        self.blocks.append(paragraph(runs, **kwargs))
+
+    def render(self, tokens: list[Token]) -> list[str]:
+        heading_levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+        self.top_markdown_level = min(heading_levels, default=1)
+        self.walk(tokens, 0, len(tokens), list_stack=[], quote=False)
+        if not self.blocks:
+            self.blocks.append(paragraph(""))
+        return self.blocks
+
+    def walk(self, tokens: list[Token], start: int, end: int, list_stack: list[int],
+             quote: bool) -> None:
+        index = start
+        item_paragraphs = 0
+        while index < end:
+            token = tokens[index]
+            kind = token.type
+            if kind == "heading_open":
+                level = self.options.heading_level + int(token.tag[1]) - self.top_markdown_level + 1
+                self.add_paragraph(self.inline(tokens[index + 1]),
+                                   style=f"Heading{min(level, 9)}", keep_next=True)
+                index += 3
+            elif kind == "paragraph_open":
+                runs = self.inline(tokens[index + 1])
+                if list_stack and item_paragraphs == 0:
+                    self.add_paragraph(runs, style="ListParagraph", num_id=list_stack[-1],
+                                       level=len(list_stack) - 1)
+                elif list_stack:
+                    self.add_paragraph(runs, indent_twips=LIST_INDENT_TWIPS * len(list_stack))
+                else:
+                    self.add_paragraph(runs, style="Quote" if quote else None)
+                item_paragraphs += 1
+                index += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                close = _matching_close(tokens, index)
+                if kind == "bullet_list_open":
+                    num_id = self.resources.bullet_list_id()
+                else:
+                    num_id = self.resources.new_numbered_list_id(int(token.attrGet("start") or 1))
+                self.walk(tokens, index + 1, close, [*list_stack, num_id], quote)
+                index = close + 1
+            elif kind == "list_item_open":
+                close = _matching_close(tokens, index)
+                self.walk(tokens, index + 1, close, list_stack, quote)
+                index = close + 1
+            elif kind == "blockquote_open":
+                close = _matching_close(tokens, index)
+                self.walk(tokens, index + 1, close, list_stack, True)
+                index = close + 1
+            elif kind == "table_open":
+                close = _matching_close(tokens, index)
+                self.blocks.append(self.table(tokens[index:close]))
+                self.first_paragraph_pending = False
+                index = close + 1
+            elif kind in ("fence", "code_block"):
+                lines = token.content.rstrip("\n").split("\n")
+                code = RunStyle(code=True)
+                runs = break_run().join(text_run(line, code) for line in lines)
+                self.add_paragraph(runs, indent_twips=LIST_INDENT_TWIPS * len(list_stack) or None)
+                index += 1
+            else:  # hr, html_block (html is off), closes: nothing to write
+                index += 1
+
+    def table(self, tokens: list[Token]) -> str:
+        header: list[str] = []
+        rows: list[list[str]] = []
+        current: list[str] | None = None
+        in_head = False
+        for i, token in enumerate(tokens):
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                current = []
+            elif token.type == "tr_close" and current is not None:
+                if in_head:
+                    header = current
+                else:
+                    rows.append(current)
+            elif token.type in ("th_open", "td_open") and current is not None:
+                runs = self.inline(tokens[i + 1], RunStyle(bold=token.type == "th_open"))
+                current.append(paragraph(runs, style="TableText"))
+        return table(header, rows)
+
+
+def _matching_close(tokens: list[Token], index: int) -> int:
+    """Index of the token that closes the one at `index` (same nesting level)."""
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def markdown_to_word(text: str, resources: WordResources,
+                     options: BlockOptions = BlockOptions()) -> WordXml:
+    """Render Markdown body text as WordprocessingML blocks for a `{{p ... }}` template tag."""
+    return WordXml("".join(_Renderer(resources, options).render(parse_markdown(text))))

@@ -1,0 +1,83 @@
+"""Small builders for WordprocessingML fragments (runs, paragraphs, tables), escaped once, here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+
+@dataclass(frozen=True)
+class RunStyle:
+    """Character formatting of a run of text."""
+
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    hyperlink: bool = False
+
+    def xml(self) -> str:
+        props = []
+        if self.hyperlink:
+            props.append('<w:rStyle w:val="Hyperlink"/>')
+        if self.code:
+            props.append('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>')
+        if self.bold:
+            props.append("<w:b/><w:bCs/>")
+        if self.italic:
+            props.append("<w:i/><w:iCs/>")
+        if self.strike:
+            props.append("<w:strike/>")
+        return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+
+
+def text_run(text: str, style: RunStyle | None = None) -> str:
+    """A run holding `text`, with XML special characters escaped."""
+    props = style.xml() if style else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def break_run() -> str:
+    """A line break inside a paragraph (Markdown hard break)."""
+    return "<w:r><w:br/></w:r>"
+
+
+def paragraph(runs: str, *, style: str | None = None, num_id: int | None = None, level: int = 0,
+              indent_twips: int | None = None, keep_next: bool = False) -> str:
+    """A paragraph with an optional style, list numbering and left indent."""
+    props = []
+    if style:
+        props.append(f'<w:pStyle w:val="{escape(style)}"/>')
+    if keep_next:
+        props.append("<w:keepNext/>")
+    if num_id is not None:
+        props.append(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    if indent_twips is not None:
+        props.append(f'<w:ind w:left="{indent_twips}"/>')
+    ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
+    return f"<w:p>{ppr}{runs}</w:p>"
+
+
+def table(header: list[str], rows: list[list[str]], width_twips: int = 9026) -> str:
+    """A grid table whose first row repeats as a header; cells hold ready-made paragraph XML."""
+    columns = max([len(header)] + [len(r) for r in rows]) or 1
+    column_width = width_twips // columns
+    grid = "".join(f'<w:gridCol w:w="{column_width}"/>' for _ in range(columns))
+
+    def row(cells: list[str], is_header: bool) -> str:
+        cells = cells + [paragraph("")] * (columns - len(cells))
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if is_header else \
+            "<w:trPr><w:cantSplit/></w:trPr>"
+        tcs = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{column_width}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
+            for cell in cells
+        )
+        return f"<w:tr>{trpr}{tcs}</w:tr>"
+
+    body = row(header, True) + "".join(row(r, False) for r in rows)
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+    )

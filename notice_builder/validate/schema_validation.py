@@ -1,0 +1,108 @@
+"""Validate decision data against schemas/decision.schema.json and explain each error plainly."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from notice_builder.findings import Finding
+from notice_builder.load.decision_file import DecisionSource
+from notice_builder.load.json_positions import escape_pointer_token
+from notice_builder.resources import schema_path
+from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
+
+
+@cache
+def decision_schema() -> dict:
+    """The decision JSON Schema, read once."""
+    return json.loads(schema_path("decision").read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = decision_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+
+
+def _pointer(parts) -> str:
+    return "".join(f"/{escape_pointer_token(str(p))}" for p in parts)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _leaf_errors(error: ValidationError):
+    """Expand combinators (if/then, anyOf) into the specific errors a writer can act on."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        yield from _leaf_errors(min(error.context, key=lambda e: len(list(e.path))))
+    else:
+        yield error
+
+
+def _explain(error: ValidationError) -> tuple[str, str, str | None]:
+    """Return (pointer, message, hint) for one schema error in the words of a contact officer."""
+    pointer = _pointer(error.absolute_path)
+    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+    kind, value = error.validator, error.instance
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        field = f"{pointer}/{missing}"
+        description = error.schema.get("properties", {}).get(missing, {}).get("description")
+        return pointer, f"the required field '{missing}' is missing", hint or (
+            f"add {field}" + (f": {description}" if description else ""))
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [k for k in value if k not in allowed]
+        field = extras[0] if extras else "?"
+        close = difflib.get_close_matches(field, allowed, n=1)
+        return f"{pointer}/{escape_pointer_token(field)}", f"unknown field '{field}'", (
+            f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}")
+    if kind == "format":
+        fmt = error.validator_value
+        if fmt == "word-text":
+            return pointer, (f"contains a character that Word documents cannot hold: "
+                             f"{forbidden_character(value)}"), (
+                "delete it; it usually comes from copying and pasting out of Word or a PDF")
+        names = {"email": "email address", "uk-telephone": "UK telephone number", "date": "date"}
+        return pointer, f"{_short(value)} is not a valid {names.get(fmt, fmt)}", hint
+    if kind == "pattern" and error.validator_value == "\\S":
+        return pointer, "is empty", hint
+    if kind == "pattern":
+        return pointer, f"{_short(value)} is not in the expected form", hint
+    if kind == "type":
+        expected = error.validator_value
+        return pointer, f"should be {'an' if expected in ('object', 'array', 'integer') else 'a'} "\
+            f"{expected}, not {type(value).__name__.replace('str', 'string')}", hint
+    if kind == "enum":
+        options = " or ".join(json.dumps(v) for v in error.validator_value)
+        return pointer, f"{_short(value)} is not one of {options}", hint
+    if kind == "minItems":
+        return pointer, f"needs at least {error.validator_value} item(s)", hint
+    if kind in ("maxLength", "maxItems"):
+        return pointer, f"is too long (at most {error.validator_value})", (
+            "split it or move detail into a background paper")
+    return pointer, error.message, hint
+
+
+def validate_decision(source: DecisionSource) -> list[Finding]:
+    """Every schema error in the decision, each with line, column, JSON pointer and a hint."""
+    findings = []
+    errors = sorted(_validator().iter_errors(source.data), key=lambda e: list(map(str, e.path)))
+    for error in errors:
+        for leaf in _leaf_errors(error):
+            pointer, message, hint = _explain(leaf)
+            is_key = leaf.validator == "additionalProperties"
+            findings.append(Finding(
+                code="schema", message=message, path=source.path,
+                location=source.location(pointer, key=is_key), hint=hint,
+            ))
+    findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0, f.message))
+    return findings

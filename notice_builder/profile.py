@@ -87,3 +87,19 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
     if not path.suffix:
         path = _BUILTIN_DIR / f"{name_or_path}.json"
     return Profile.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def resolve_pointer(data, pointer: str):
+    """The value at a JSON pointer in `data`, or None where any step is missing."""
+    value = data
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+        if value is None:
+            return None
+    return value

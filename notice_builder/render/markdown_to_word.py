@@ -18,6 +18,8 @@ from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LIST_INDENT_TWIPS = 720
+SPACE_AFTER_TABLE_TWIPS = 160
+BULLET_STYLE, NUMBER_STYLE = "ListBullet", "ListNumber"
 _PLAIN = RunStyle()
 
 
@@ -84,6 +86,7 @@ class _Renderer:
         self.options = options
         self.blocks: list[str] = []
         self.first_paragraph_pending = options.first_paragraph_style is not None
+        self.after_table = False
 
     # -- inline ---------------------------------------------------------------------------------
     def inline(self, token: Token, base: RunStyle = _PLAIN) -> str:
@@ -134,9 +137,11 @@ class _Renderer:
 
     # -- blocks ---------------------------------------------------------------------------------
     def add_paragraph(self, runs: str, **kwargs) -> None:
-        if self.first_paragraph_pending and "num_id" not in kwargs and "style" not in kwargs:
+        if self.first_paragraph_pending and kwargs.get("num_id") is None and not kwargs.get("style"):
             kwargs["style"] = self.options.first_paragraph_style
-        self.first_paragraph_pending = False
+        if self.after_table:
+            kwargs["space_before_twips"] = SPACE_AFTER_TABLE_TWIPS
+        self.first_paragraph_pending = self.after_table = False
         self.blocks.append(paragraph(runs, **kwargs))
 
     def render(self, tokens: list[Token]) -> list[str]:
@@ -147,7 +152,7 @@ class _Renderer:
             self.blocks.append(paragraph(""))
         return self.blocks
 
-    def walk(self, tokens: list[Token], start: int, end: int, list_stack: list[int],
+    def walk(self, tokens: list[Token], start: int, end: int, list_stack: list[tuple[int, str]],
              quote: bool) -> None:
         index = start
         item_paragraphs = 0
@@ -162,8 +167,8 @@ class _Renderer:
             elif kind == "paragraph_open":
                 runs = self.inline(tokens[index + 1])
                 if list_stack and item_paragraphs == 0:
-                    self.add_paragraph(runs, style="ListParagraph", num_id=list_stack[-1],
-                                       level=len(list_stack) - 1)
+                    num_id, style = list_stack[-1]
+                    self.add_paragraph(runs, style=style, num_id=num_id, level=len(list_stack) - 1)
                 elif list_stack:
                     self.add_paragraph(runs, indent_twips=LIST_INDENT_TWIPS * len(list_stack))
                 else:
@@ -173,10 +178,11 @@ class _Renderer:
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 close = _matching_close(tokens, index)
                 if kind == "bullet_list_open":
-                    num_id = self.resources.bullet_list_id()
+                    current = (self.resources.bullet_list_id(), BULLET_STYLE)
                 else:
-                    num_id = self.resources.new_numbered_list_id(int(token.attrGet("start") or 1))
-                self.walk(tokens, index + 1, close, [*list_stack, num_id], quote)
+                    start = int(token.attrGet("start") or 1)
+                    current = (self.resources.new_numbered_list_id(start), NUMBER_STYLE)
+                self.walk(tokens, index + 1, close, [*list_stack, current], quote)
                 index = close + 1
             elif kind == "list_item_open":
                 close = _matching_close(tokens, index)
@@ -189,7 +195,7 @@ class _Renderer:
             elif kind == "table_open":
                 close = _matching_close(tokens, index)
                 self.blocks.append(self.table(tokens[index:close]))
-                self.first_paragraph_pending = False
+                self.first_paragraph_pending, self.after_table = False, True
                 index = close + 1
             elif kind in ("fence", "code_block"):
                 lines = token.content.rstrip("\n").split("\n")
@@ -205,6 +211,7 @@ class _Renderer:
         rows: list[list[str]] = []
         current: list[str] | None = None
         in_head = False
+        lengths: list[int] = []
         for i, token in enumerate(tokens):
             if token.type == "thead_open":
                 in_head = True
@@ -219,8 +226,16 @@ class _Renderer:
                     rows.append(current)
             elif token.type in ("th_open", "td_open") and current is not None:
                 runs = self.inline(tokens[i + 1], RunStyle(bold=token.type == "th_open"))
+                column = len(current)
+                lengths.extend([0] * (column + 1 - len(lengths)))
+                lengths[column] = max(lengths[column], _longest_word_weighted(tokens[i + 1].content))
                 current.append(paragraph(runs, style="TableText"))
-        return table(header, rows)
+        return table(header, rows, lengths)
+
+
+def _longest_word_weighted(text: str) -> int:
+    """A column's claim on the page width: its text length, capped so one long cell cannot starve."""
+    return min(len(text), 60) + 4
 
 
 def _matching_close(tokens: list[Token], index: int) -> int:

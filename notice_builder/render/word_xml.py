@@ -43,8 +43,9 @@ def break_run() -> str:
 
 
 def paragraph(runs: str, *, style: str | None = None, num_id: int | None = None, level: int = 0,
-              indent_twips: int | None = None, keep_next: bool = False) -> str:
-    """A paragraph with an optional style, list numbering and left indent."""
+              indent_twips: int | None = None, keep_next: bool = False,
+              space_before_twips: int | None = None) -> str:
+    """A paragraph with an optional style, list numbering, spacing and left indent."""
     props = []
     if style:
         props.append(f'<w:pStyle w:val="{escape(style)}"/>')
@@ -52,25 +53,38 @@ def paragraph(runs: str, *, style: str | None = None, num_id: int | None = None,
         props.append("<w:keepNext/>")
     if num_id is not None:
         props.append(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    if space_before_twips is not None:
+        props.append(f'<w:spacing w:before="{space_before_twips}"/>')
     if indent_twips is not None:
         props.append(f'<w:ind w:left="{indent_twips}"/>')
     ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
     return f"<w:p>{ppr}{runs}</w:p>"
 
 
-def table(header: list[str], rows: list[list[str]], width_twips: int = 9026) -> str:
+def column_widths(text_lengths: list[int], width_twips: int) -> list[int]:
+    """Share the width in proportion to each column's longest text, no column under a tenth."""
+    floor = width_twips // (10 if len(text_lengths) < 10 else len(text_lengths))
+    weights = [max(length, 1) for length in text_lengths]
+    widths = [max(floor, width_twips * w // sum(weights)) for w in weights]
+    scale = width_twips / sum(widths)
+    return [int(w * scale) for w in widths]
+
+
+def table(header: list[str], rows: list[list[str]], text_lengths: list[int] | None = None,
+          width_twips: int = 9026) -> str:
     """A grid table whose first row repeats as a header; cells hold ready-made paragraph XML."""
     columns = max([len(header)] + [len(r) for r in rows]) or 1
-    column_width = width_twips // columns
-    grid = "".join(f'<w:gridCol w:w="{column_width}"/>' for _ in range(columns))
+    lengths = (text_lengths or []) + [1] * columns
+    widths = column_widths(lengths[:columns], width_twips)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
     def row(cells: list[str], is_header: bool) -> str:
         cells = cells + [paragraph("")] * (columns - len(cells))
         trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if is_header else \
             "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{column_width}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
-            for cell in cells
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
+            for w, cell in zip(widths, cells)
         )
         return f"<w:tr>{trpr}{tcs}</w:tr>"
 

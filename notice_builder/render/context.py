@@ -1,0 +1,151 @@
+"""Turn a validated decision into the values the Word templates print, laid out by the profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from notice_builder.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
+from notice_builder.render.markdown_to_word import (
+    BlockOptions,
+    WordResources,
+    WordXml,
+    markdown_to_word,
+)
+
+NUMBERED_PARAGRAPH_STYLE = "NumberedParagraph"
+UNSIGNED_TEXT = "Unsigned draft"
+UNDATED_TEXT = "Not yet decided"
+
+
+def format_date(value: str | None) -> str:
+    """An ISO date as printed on UK notices: 16 July 2013."""
+    if not value:
+        return ""
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def decision_date(decision: dict) -> dt.datetime:
+    """The date a decision's documents carry in their properties: signed, else the meeting."""
+    signed = (decision.get("notice", {}).get("signature") or {}).get("date")
+    day = dt.date.fromisoformat(signed or decision["meeting"]["date"])
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def header_text(decision: dict) -> str:
+    """Status and reference for the page header: `DRAFT – WMPCC 005/2013`, or just the reference."""
+    parts = []
+    if decision["status"] == "draft":
+        parts.append("DRAFT")
+    if decision.get("reference"):
+        parts.append(decision["reference"])
+    return " – ".join(parts)
+
+
+def _join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class ContextBuilder:
+    """Builds the template context for one document of one decision."""
+
+    def __init__(self, decision: dict, profile: Profile, resources: WordResources):
+        self.decision = decision
+        self.profile = profile
+        self.resources = resources
+
+    def markdown(self, text: str, **options: Any) -> WordXml:
+        return markdown_to_word(text, self.resources, BlockOptions(**options))
+
+    def standard_text(self, key: str) -> str | None:
+        text = self.profile.standard_text.get(key)
+        if text is None:
+            return None
+        organisation = self.decision["organisation"]
+        return text.replace("{office}", organisation.get("office") or organisation["name"])
+
+    def common(self, document: DocumentSpec) -> dict:
+        decision = self.decision
+        organisation = decision["organisation"]
+        meeting = decision["meeting"]
+        return {
+            "title": decision["title"],
+            "reference": decision.get("reference", ""),
+            "status": decision["status"],
+            "is_draft": decision["status"] == "draft",
+            "header_text": header_text(decision),
+            "footer_text": document.title,
+            "organisation": {**organisation, "name_upper": organisation["name"].upper()},
+            "decision_maker": decision["decision_maker"],
+            "meeting": {
+                **meeting,
+                "board_upper": meeting["board"].upper(),
+                "date": format_date(meeting["date"]),
+            },
+        }
+
+    def board_report(self, document: DocumentSpec) -> dict:
+        report = self.decision["report"]
+        sections = []
+        for spec in document.headings:
+            paragraphs = resolve_pointer(self.decision, spec.source) or []
+            sections.append({
+                "id": spec.id,
+                "heading": spec.text,
+                "paragraphs": [
+                    self.markdown(p, first_paragraph_style=NUMBERED_PARAGRAPH_STYLE)
+                    for p in paragraphs
+                ],
+            })
+        authors = [f"{a['name']}, {a['role']}" for a in report["authors"]]
+        return {
+            **self.common(document),
+            "report": {
+                "title": (report.get("title") or self.decision["title"]).upper(),
+                "sections": sections,
+                "authors_line": _join_names(authors),
+                "annexes": report.get("annexes", []),
+            },
+        }
+
+    def _section_bodies(self, spec: HeadingSpec) -> list[dict]:
+        value = resolve_pointer(self.decision, spec.source)
+        if spec.is_wildcard:
+            return [
+                {"id": spec.id, "heading": s["heading"], "body": self.markdown(s["body"])}
+                for s in value or []
+            ]
+        if isinstance(value, list):
+            value = "\n\n".join(value) if value else self.standard_text(f"no_{spec.id}")
+        if value is None:
+            value = self.standard_text(spec.id)
+        if value is None:
+            return []
+        return [{"id": spec.id, "heading": spec.text, "body": self.markdown(value)}]
+
+    def notice(self, document: DocumentSpec) -> dict:
+        notice = self.decision["notice"]
+        signature = notice.get("signature") or {}
+        declaration = notice.get("declaration_of_interests") or self.standard_text(
+            "declaration_of_interests"
+        ) or ""
+        if notice.get("interests"):
+            declaration += "\n\n" + notice["interests"]
+        sections = [body for spec in document.headings for body in self._section_bodies(spec)]
+        return {
+            **self.common(document),
+            "notice": {
+                "document_title": document.title.upper(),
+                "contact_officer": notice["contact_officer"],
+                "sections": sections,
+                "declaration": self.markdown(declaration) if declaration else WordXml(""),
+                "signature_name": signature.get("name") or UNSIGNED_TEXT,
+                "signature_date": format_date(signature.get("date")) or UNDATED_TEXT,
+            },
+        }
+
+    def build(self, document: DocumentSpec) -> dict:
+        """The context for `document` (its kind picks the layout)."""
+        layouts = {"board-report": self.board_report, "notice": self.notice}
+        return layouts[document.kind](document)

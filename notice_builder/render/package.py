@@ -1,0 +1,89 @@
+"""Write .docx packages reproducibly and atomically: same input, same bytes; never a half file."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from notice_builder.findings import Finding, NoticeBuilderError
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_current_umask()
+# Word and LibreOffice ignore zip timestamps; fixing them is what makes builds byte-identical.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def reproducible_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip of (name, data) pairs with fixed timestamps and attributes, deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def normalise_docx(data: bytes) -> bytes:
+    """Rewrite a saved .docx so that nothing in it depends on the clock or the machine."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return reproducible_zip(members)
+
+
+def _exists(path: Path) -> Finding:
+    return Finding(code="output-exists", message="the output file exists already; nothing was written",
+                   path=str(path), hint="choose another output folder, or pass --force to replace it")
+
+
+def refuse_existing(paths: Iterable[Path], force: bool) -> None:
+    """Raise one finding per output that exists already, unless `force` allows replacing them."""
+    if force:
+        return
+    clashes = [p for p in paths if p.exists()]
+    if clashes:
+        raise NoticeBuilderError([_exists(p) for p in clashes])
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` via a temporary file in the same folder, then rename.
+
+    Without `force` the final link is made with os.link, which fails if `path` appeared in the
+    meantime, so an existing file is never replaced by accident. On any error or Ctrl-C the
+    temporary file is removed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
+        if force:
+            os.replace(temporary, path)
+        else:
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise NoticeBuilderError([_exists(path)]) from None
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise
+                os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

@@ -1,0 +1,307 @@
+"""Generate the bundled Word templates in templates/ (run: python scripts/make_templates.py).
+
+The .docx files are the product: an office can open and restyle them in Word. This script records
+how the shipped ones were made, so that a change of house style is a reviewed diff rather than a
+binary blob. It writes only templates/; it is not used at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.shared import Pt, RGBColor, Twips
+
+ROOT = Path(__file__).resolve().parents[1]
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+FONT = "Arial"
+BLACK = RGBColor(0, 0, 0)
+# Fixed so that regenerating the templates gives the same bytes.
+ZIP_TIMESTAMP = (2013, 7, 16, 0, 0, 0)
+
+BULLETS = ["•", "◦", "▪"]
+NUMBER_FORMATS = ["decimal", "lowerLetter", "lowerRoman"]
+
+
+def _level(ilvl: int, fmt: str, text: str, left: int, hanging: int, font: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr>' if font else ""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>'
+    )
+
+
+def numbering_xml() -> str:
+    """Bullets, numbered lists and the report's running paragraph numbers as Word numbering."""
+    bullet_levels = "".join(
+        _level(i, "bullet", BULLETS[i % 3], 720 * (i + 1), 360, FONT) for i in range(9)
+    )
+    number_levels = "".join(
+        _level(i, NUMBER_FORMATS[i % 3], f"%{i + 1}.", 720 * (i + 1), 360) for i in range(9)
+    )
+    paragraph_levels = _level(0, "decimal", "%1.", 567, 567)
+    return (
+        f'<w:numbering {W_NS}>'
+        f'<w:abstractNum w:abstractNumId="10"><w:nsid w:val="1A2B3C01"/>'
+        f'<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="Bullets"/>{bullet_levels}'
+        "</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="11"><w:nsid w:val="1A2B3C02"/>'
+        f'<w:multiLevelType w:val="hybridMultilevel"/><w:name w:val="Numbers"/>{number_levels}'
+        "</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="12"><w:nsid w:val="1A2B3C03"/>'
+        f'<w:multiLevelType w:val="singleLevel"/><w:name w:val="Report paragraphs"/>'
+        f"{paragraph_levels}</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="11"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="12"/></w:num>'
+        "</w:numbering>"
+    )
+
+
+def _set_font(style, size: float, bold: bool | None = None, italic: bool | None = None) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.color.rgb = BLACK
+    if bold is not None:
+        style.font.bold = bold
+    if italic is not None:
+        style.font.italic = italic
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts"
+    )
+    for attr in ("eastAsia", "cs"):
+        fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", FONT)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", None)
+
+
+def _paragraph_style(doc, name: str, base: str = "Normal"):
+    try:
+        return doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles[base]
+        style.quick_style = True
+        return style
+
+
+def _attach_numbering(style, num_id: int) -> None:
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"):
+        ppr.remove(old)
+    ppr.insert(0, parse_xml(f'<w:numPr {W_NS}><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def house_styles(doc) -> None:
+    """Arial, black headings, en-GB: the plain public-sector look of the reference."""
+    styles = doc.styles
+    defaults = styles.element.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults"
+    )
+    rpr_default = defaults.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr")
+    for lang in rpr_default.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang"):
+        rpr_default.remove(lang)
+    rpr_default.append(parse_xml(f'<w:lang {W_NS} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'))
+
+    normal = styles["Normal"]
+    _set_font(normal, 12)
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.line_spacing = 1.1
+
+    for name, size, before, italic in (("Heading 1", 12, 18, False), ("Heading 2", 12, 12, False),
+                                       ("Heading 3", 12, 10, True)):
+        heading = styles[name]
+        _set_font(heading, size, bold=True, italic=italic)
+        heading.paragraph_format.space_before = Pt(before)
+        heading.paragraph_format.space_after = Pt(6)
+        heading.paragraph_format.keep_with_next = True
+
+    title = styles["Title"]
+    title.element.remove(title.element.pPr) if title.element.pPr is not None else None
+    _set_font(title, 14, bold=True)
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(12)
+    subtitle = styles["Subtitle"]
+    _set_font(subtitle, 14, bold=True, italic=False)
+    subtitle.paragraph_format.space_after = Pt(12)
+
+    board = _paragraph_style(doc, "Board Name")
+    _set_font(board, 12, bold=True)
+    board.paragraph_format.space_after = Pt(0)
+    organisation = _paragraph_style(doc, "Organisation Name")
+    _set_font(organisation, 14, bold=True)
+    organisation.paragraph_format.space_after = Pt(0)
+
+    for name, num_id in (("List Bullet", 1), ("List Number", 2)):
+        style = _paragraph_style(doc, name, "List Paragraph")
+        style.paragraph_format.space_after = Pt(4)
+        _attach_numbering(style, num_id)
+    numbered = _paragraph_style(doc, "Numbered Paragraph")
+    _attach_numbering(numbered, 3)
+    table_text = _paragraph_style(doc, "Table Text")
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.space_before = Pt(2)
+    _set_font(table_text, 11)
+
+    if "Hyperlink" not in [s.name for s in styles]:
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        link.font.underline = True
+    for name in ("Header", "Footer"):
+        _set_font(styles[name], 9)
+
+
+KEPT_TABLE_STYLES = {"TableNormal", "TableGrid"}
+
+
+def prune_styles(doc) -> None:
+    """Keep one grid table style: the default template's 130 coloured ones only bloat every output."""
+    root = doc.styles.element
+    for style in root.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}style"):
+        style_id = style.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId")
+        is_table = style.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") == "table"
+        if is_table and style_id not in KEPT_TABLE_STYLES:
+            root.remove(style)
+
+
+def clean_package(doc) -> None:
+    """Drop parts the python-docx default template carries that a notice never needs."""
+    unwanted = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype in unwanted:
+            doc.part.drop_rel(rid)
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rid]
+    numbering = doc.part.numbering_part
+    numbering._element = parse_xml(numbering_xml())
+
+
+def page_setup(doc, header: str, footer: str) -> None:
+    """A4 portrait, 2.54 cm margins; header and footer carry the reference and status."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(11906), Twips(16838)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Twips(1440))
+    head = section.header.paragraphs[0]
+    head.text = header
+    head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    foot = section.footer.paragraphs[0]
+    foot.text = footer
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    foot._p.append(parse_xml(
+        f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    ))
+
+
+def _labelled(doc, label: str, value: str) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(label).bold = True
+    paragraph.add_run(" " + value)
+
+
+def new_document(header: str, footer: str):
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    house_styles(doc)
+    prune_styles(doc)
+    clean_package(doc)
+    page_setup(doc, header, footer)
+    return doc
+
+
+def board_report():
+    """The Board covering report: board, date, report type, title, numbered sections, authors."""
+    doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
+    doc.add_paragraph("{{ meeting.board_upper }}", style="Board Name")
+    doc.add_paragraph("{{ meeting.date }}")
+    doc.add_paragraph("{{ meeting.report_type }}", style="Board Name")
+    doc.add_paragraph("{{ report.title }}", style="Title")
+    doc.add_paragraph("{%p for section in report.sections %}")
+    doc.add_paragraph("{{ section.heading }}", style="Heading 1")
+    doc.add_paragraph("{%p for paragraph in section.paragraphs %}")
+    doc.add_paragraph("{{p paragraph }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    _labelled(doc, "Authors of the Report:", "{{ report.authors_line }}")
+    doc.add_paragraph("{%p if report.annexes %}")
+    annexes = doc.add_paragraph()
+    annexes.add_run("Annexes:").bold = True
+    doc.add_paragraph("{%p for annex in report.annexes %}")
+    doc.add_paragraph("Annex {{ annex.label }}: {{ annex.title }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+    return doc
+
+
+def notice():
+    """The Non-confidential Notice of Decision, sections laid out from the profile."""
+    doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
+    doc.add_paragraph("{{ organisation.name_upper }}", style="Organisation Name")
+    doc.add_paragraph("{{ notice.document_title }}", style="Title")
+    doc.add_paragraph("{%p if reference %}")
+    doc.add_paragraph("{{ reference }}", style="Subtitle")
+    doc.add_paragraph("{%p endif %}")
+    _labelled(doc, "Contact Officer:", "{{ notice.contact_officer.name }}")
+    _labelled(doc, "Telephone Number:", "{{ notice.contact_officer.telephone }}")
+    _labelled(doc, "Email:", "{{ notice.contact_officer.email }}")
+    _labelled(doc, "Title:", "{{ title }}")
+    doc.add_paragraph("{%p for section in notice.sections %}")
+    doc.add_paragraph("{{ section.heading }}", style="Heading 1")
+    doc.add_paragraph("{{p section.body }}")
+    doc.add_paragraph('{%p if section.id == "decision" %}')
+    doc.add_paragraph("{{ decision_maker.role }}")
+    doc.add_paragraph("{{p notice.declaration }}")
+    _labelled(doc, "Signature:", "{{ notice.signature_name }}")
+    _labelled(doc, "Date:", "{{ notice.signature_date }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    return doc
+
+
+def save_reproducibly(doc, path: Path, title: str) -> None:
+    """Save with fixed zip timestamps and core properties, so regeneration is a no-op diff."""
+    from datetime import datetime
+
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, "notice-builder", "notice-builder"
+    props.language, props.revision = "en-GB", 1
+    props.created = props.modified = datetime(2013, 7, 16)
+    props.last_printed = datetime(2013, 7, 16)
+    props.comments = props.keywords = props.subject = props.category = ""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "templates" / "wmpcc")
+    args = parser.parse_args()
+    save_reproducibly(board_report(), args.out / "board-report.docx", "Board covering report")
+    save_reproducibly(notice(), args.out / "notice.docx", "Notice of Decision")
+    print(f"wrote {args.out}/board-report.docx and notice.docx")
+
+
+if __name__ == "__main__":
+    main()

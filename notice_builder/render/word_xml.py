@@ -84,7 +84,7 @@ def table(header: list[str], rows: list[list[str]], text_lengths: list[int] | No
             "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{cell}</w:tc>'
-            for w, cell in zip(widths, cells)
+            for w, cell in zip(widths, cells, strict=True)
         )
         return f"<w:tr>{trpr}{tcs}</w:tr>"
 

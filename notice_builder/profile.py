@@ -39,6 +39,7 @@ class DocumentSpec:
     title: str
     template: str
     headings: tuple[HeadingSpec, ...]
+    markers: tuple[str, ...] = ()
 
     @property
     def required_headings(self) -> tuple[HeadingSpec, ...]:
@@ -51,6 +52,8 @@ class Profile:
 
     name: str
     organisation: str
+    decision_maker_title: str
+    board: str
     reference_format: str
     documents: dict[str, DocumentSpec]
     standard_text: dict[str, str]
@@ -63,12 +66,15 @@ class Profile:
                 title=spec["title"],
                 template=spec["template"],
                 headings=tuple(HeadingSpec(**h) for h in spec["headings"]),
+                markers=tuple(spec.get("markers", ())),
             )
             for kind, spec in data["documents"].items()
         }
         return cls(
             name=data["name"],
             organisation=data["organisation"],
+            decision_maker_title=data.get("decision_maker_title", ""),
+            board=data.get("board", ""),
             reference_format=data["reference_format"],
             documents=documents,
             standard_text=dict(data.get("standard_text", {})),

@@ -100,7 +100,8 @@ class _Renderer:
         for child in token.children or []:
             kind = child.type
             if kind == "text":
-                emit(text_run(child.content, style))
+                if child.content:
+                    emit(text_run(child.content, style))
             elif kind == "code_inline":
                 emit(text_run(child.content, replace(style, code=True)))
             elif kind == "softbreak":

@@ -1,0 +1,73 @@
+"""`notice validate`, `build`, `new` and `schema`: one decision file in, checked or built."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from notice_builder.build import build_documents
+from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
+from notice_builder.findings import NoticeBuilderError
+from notice_builder.load import load_decision_file
+from notice_builder.profile import load_profile
+from notice_builder.render.package import write_atomically
+from notice_builder.starter import starter_decision
+from notice_builder.validate import decision_schema, validate_decision
+
+existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=existing_file)
+@reports_failures
+def validate(files: tuple[Path, ...]) -> None:
+    """Check decision files against the schema; report every error with its line and pointer."""
+    failed = 0
+    for file in files:
+        try:
+            findings = validate_decision(load_decision_file(file))
+        except NoticeBuilderError as error:
+            findings = error.findings
+        echo_findings(findings)
+        failed += bool(findings)
+        if not findings:
+            click.echo(f"{file}: valid")
+    if failed:
+        raise SystemExit(EXIT_INVALID)
+
+
+@click.command()
+@click.argument("file", type=existing_file)
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder to write the documents to.")
+@click.option("--force", is_flag=True, help="Replace documents that exist already.")
+@click.option("--profile", help="Profile name or file (default: the decision's, else wmpcc).")
+@reports_failures
+def build(file: Path, out_dir: Path, force: bool, profile: str | None) -> None:
+    """Build the Board covering report and the Notice of Decision from FILE."""
+    for document in build_documents(file, out_dir, force=force, profile=profile):
+        click.echo(f"wrote {document.path}")
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("decision.json"))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("--profile", default="wmpcc", show_default=True, help="Profile name or file.")
+@reports_failures
+def new(path: Path, force: bool, profile: str) -> None:
+    """Write a starter decision file to fill in (with a $schema line for editor completion)."""
+    starter = starter_decision(path, load_profile(profile))
+    text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"), force=force)
+    click.echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")
+
+
+@click.command()
+def schema() -> None:
+    """Print the decision JSON Schema."""
+    click.echo(json.dumps(decision_schema(), indent=2, ensure_ascii=False))
+
+
+COMMANDS = [validate, build, new, schema]

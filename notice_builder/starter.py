@@ -1,0 +1,44 @@
+"""The starter decision that `notice new` writes: the schema's required fields, blank or preset."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from notice_builder.profile import Profile, load_profile
+from notice_builder.resources import schema_path
+from notice_builder.validate import decision_schema
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = {**root["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def _blank(schema: dict, root: dict):
+    """A blank value of the shape `schema` asks for, with every required field present."""
+    schema = _resolve(schema, root)
+    kind = schema.get("type")
+    if kind == "object":
+        properties = schema.get("properties", {})
+        return {key: _blank(properties[key], root) for key in schema.get("required", [])}
+    if kind == "array":
+        return [_blank(schema.get("items", {}), root) for _ in range(schema.get("minItems", 0))]
+    if "enum" in schema:
+        return schema["enum"][0]
+    return ""
+
+
+def starter_decision(target: Path, profile: Profile | None = None) -> dict:
+    """A new draft for `target`: blanks to fill in, the office's fixed details already filled."""
+    profile = profile or load_profile()
+    schema = decision_schema()
+    decision = _blank(schema, schema)
+    decision["organisation"]["name"] = profile.organisation
+    decision["decision_maker"]["role"] = profile.decision_maker_title
+    decision["meeting"]["board"] = profile.board
+    decision["meeting"]["report_type"] = "DECISION"
+    relative = os.path.relpath(schema_path("decision"), Path(target).resolve().parent)
+    return {"$schema": Path(relative).as_posix(), "profile": profile.name, **decision}

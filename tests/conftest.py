@@ -1,0 +1,46 @@
+"""Shared fixtures: the bundled examples, the reference draft, and documents built from them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from notice_builder.build import render_documents
+from notice_builder.load import load_decision_file, parse_decision_text
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+REFERENCE_EXAMPLE = EXAMPLES / "wmpcc-005-2013-technology-task-force.json"
+FINAL_EXAMPLE = EXAMPLES / "wmpcc-012-2013-final-signed.json"
+SHORT_EXAMPLE = EXAMPLES / "short-draft.json"
+ALL_EXAMPLES = sorted(EXAMPLES.glob("*.json"))
+REFERENCE_TEXT = REPO.parent / "shared" / "reference" / "wmpcc-technology-task-force-2013.txt"
+
+
+def example_data(path: Path = SHORT_EXAMPLE) -> dict:
+    """A fresh, mutable copy of an example decision."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source_of(data: dict, name: str = "decision.json"):
+    """A DecisionSource for in-memory data, as if read from `name`."""
+    return parse_decision_text(json.dumps(data, indent=2, ensure_ascii=False), name)
+
+
+def open_docx(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="session")
+def reference_documents() -> dict[str, bytes]:
+    """Both documents of the reference example, rendered once for the session."""
+    return render_documents(load_decision_file(REFERENCE_EXAMPLE))
+
+
+@pytest.fixture(scope="session")
+def final_documents() -> dict[str, bytes]:
+    return render_documents(load_decision_file(FINAL_EXAMPLE))

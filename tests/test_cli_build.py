@@ -1,0 +1,126 @@
+"""The `notice` commands for one decision, driven like a user: output, files and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from notice_builder.cli import main
+from notice_builder.render import package
+from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_validate_passes_good_files_with_exit_0(run):
+    result = run("validate", REFERENCE_EXAMPLE, FINAL_EXAMPLE)
+    assert result.exit_code == 0
+    assert f"{REFERENCE_EXAMPLE}: valid" in result.output
+
+
+def test_validate_reports_every_error_with_exit_1(run, tmp_path):
+    data = example_data()
+    data["notice"]["contact_officer"]["email"] = "j.courtney@"
+    del data["notice"]["implications"]["equality"]
+    bad = tmp_path / "decision.json"
+    bad.write_text(json.dumps(data, indent=2))
+    result = run("validate", bad)
+    assert result.exit_code == 1
+    assert "/notice/contact_officer/email: schema 'j.courtney@' is not a valid email address" in result.output
+    assert "the required field 'equality' is missing" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_malformed_json_is_exit_1_with_line_and_column(run, tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"status": "draft",,}')
+    result = run("validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}:1:20: json-syntax" in result.output
+
+
+@pytest.mark.parametrize("args", [["build"], ["validate"], ["build", "missing.json"], ["frobnicate"],
+                                  ["build", SHORT_EXAMPLE, "--colour"]])
+def test_usage_errors_exit_2(run, args):
+    assert run(*args).exit_code == 2
+
+
+def test_build_names_final_documents_from_the_reference(run, tmp_path):
+    result = run("build", FINAL_EXAMPLE, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "WMPCC-012-2013-board-report.docx", "WMPCC-012-2013-notice.docx"]
+
+
+def test_drafts_without_reference_are_named_from_their_file_and_never_collide(run, tmp_path):
+    other = tmp_path / "another-draft.json"
+    other.write_text(SHORT_EXAMPLE.read_text())
+    assert run("build", SHORT_EXAMPLE, "-o", tmp_path / "out").exit_code == 0
+    assert run("build", other, "-o", tmp_path / "out").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "another-draft-board-report.docx", "another-draft-notice.docx",
+        "short-draft-board-report.docx", "short-draft-notice.docx"]
+
+
+def test_build_refuses_to_overwrite_without_force(run, tmp_path):
+    assert run("build", FINAL_EXAMPLE, "-o", tmp_path).exit_code == 0
+    notice = tmp_path / "WMPCC-012-2013-notice.docx"
+    notice.write_bytes(b"officer's edited copy")
+    result = run("build", FINAL_EXAMPLE, "-o", tmp_path)
+    assert result.exit_code == 1
+    assert "exists already" in result.output and "--force" in result.output
+    assert notice.read_bytes() == b"officer's edited copy"
+    assert run("build", FINAL_EXAMPLE, "-o", tmp_path, "--force").exit_code == 0
+    assert notice.read_bytes().startswith(b"PK")
+
+
+def test_invalid_decision_builds_nothing(run, tmp_path):
+    data = example_data()
+    data["notice"]["implications"]["legal"] = ""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    result = run("build", bad, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "/notice/implications/legal" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_interrupted_write_leaves_no_partial_file(run, tmp_path, monkeypatch):
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(package.os, "link", interrupted)
+    result = run("build", FINAL_EXAMPLE, "-o", tmp_path)
+    assert result.exit_code == 130
+    assert os.listdir(tmp_path) == []
+
+
+def test_new_writes_a_starter_with_schema_line_and_does_not_overwrite(run, tmp_path):
+    target = tmp_path / "drafts" / "decision.json"
+    result = run("new", target)
+    assert result.exit_code == 0
+    starter = json.loads(target.read_text())
+    assert starter["$schema"].endswith("schemas/decision.schema.json")
+    assert (target.parent / starter["$schema"]).resolve().is_file()
+    assert starter["status"] == "draft"
+    assert starter["organisation"]["name"] == "West Midlands Police and Crime Commissioner"
+    # The blanks are what validation then asks the officer to fill in.
+    assert run("validate", target).exit_code == 1
+    assert run("new", target).exit_code == 1
+
+
+def test_schema_prints_the_json_schema(run):
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "Decision"

@@ -1,0 +1,165 @@
+"""The decision schema and its validator: every error at once, each with its place and a fix."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from notice_builder.findings import NoticeBuilderError
+from notice_builder.load import load_decision_file, parse_decision_text
+from notice_builder.validate import decision_schema, validate_decision
+from tests.conftest import ALL_EXAMPLES, example_data, source_of
+
+
+def _properties(schema: dict, path: str = ""):
+    """Every property schema in the decision schema, with where it is."""
+    for name, sub in schema.get("properties", {}).items():
+        yield f"{path}/{name}", sub
+        yield from _properties(sub, f"{path}/{name}")
+        yield from _properties(sub.get("items", {}), f"{path}/{name}/items")
+    for name, sub in schema.get("$defs", {}).items():
+        yield from _properties(sub, f"$defs/{name}")
+
+
+def test_schema_is_valid_draft_2020_12():
+    Draft202012Validator.check_schema(decision_schema())
+    assert decision_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_every_property_has_a_description():
+    missing = [path for path, sub in _properties(decision_schema()) if "description" not in sub]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: p.name)
+def test_examples_are_valid(path):
+    assert validate_decision(load_decision_file(path)) == []
+
+
+def test_all_errors_are_reported_at_once_with_line_column_and_pointer():
+    data = example_data()
+    data["notice"]["contact_officer"]["email"] = "j.courtney@"
+    data["notice"]["contact_officer"]["telephone"] = "0121 626"
+    data["notice"]["implications"]["legal"] = ""
+    findings = validate_decision(source_of(data))
+    pointers = {f.location.pointer for f in findings}
+    assert pointers == {"/notice/contact_officer/email", "/notice/contact_officer/telephone",
+                        "/notice/implications/legal"}
+    email = next(f for f in findings if f.location.pointer.endswith("email"))
+    assert email.location.line and email.location.column
+    assert "'j.courtney@' is not a valid email address" in str(email)
+    assert str(email).startswith(f"decision.json:{email.location.line}:{email.location.column} ")
+
+
+def test_error_line_points_at_the_offending_value():
+    text = json.dumps(example_data(), indent=2).replace('"draft"', '"drafty"')
+    source = parse_decision_text(text, "d.json")
+    [finding] = validate_decision(source)
+    line = text.splitlines()[finding.location.line - 1]
+    assert '"drafty"' in line[finding.location.column - 1:]
+    assert finding.hint
+
+
+@pytest.mark.parametrize("implication", ["financial", "legal", "equality"])
+def test_each_implication_is_required(implication):
+    data = example_data()
+    del data["notice"]["implications"][implication]
+    [finding] = validate_decision(source_of(data))
+    assert f"'{implication}' is missing" in finding.message
+    assert finding.location.pointer == "/notice/implications"
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\n"])
+def test_an_empty_implication_is_an_error_but_a_none_statement_is_content(empty):
+    data = example_data()
+    data["notice"]["implications"]["equality"] = empty
+    [finding] = validate_decision(source_of(data))
+    assert finding.message == "is empty"
+    data["notice"]["implications"]["equality"] = "There are no equality implications."
+    assert validate_decision(source_of(data)) == []
+
+
+def test_final_decision_needs_reference_and_signature():
+    data = example_data()
+    data["status"] = "final"
+    messages = {f.location.pointer: f.message for f in validate_decision(source_of(data))}
+    assert "the required field 'reference' is missing" in messages[""]
+    assert "the required field 'signature' is missing" in messages["/notice"]
+
+
+def test_draft_may_lack_reference_and_signature():
+    data = example_data()
+    data.pop("reference", None)
+    data["notice"].pop("signature", None)
+    assert validate_decision(source_of(data)) == []
+
+
+@pytest.mark.parametrize("reference", ["WMPCC 0XX/2013", "005/2013", "WMPCC 5-2013", "wmpcc 005/2013"])
+def test_reference_must_follow_the_pattern(reference):
+    data = example_data()
+    data["reference"] = reference
+    [finding] = validate_decision(source_of(data))
+    assert finding.location.pointer == "/reference"
+    assert "WMPCC 005/2013" in finding.hint
+
+
+@pytest.mark.parametrize("telephone", ["0121 626 6060", "+44 121 626 6060", "01216266060"])
+def test_full_uk_telephone_numbers_are_accepted(telephone):
+    data = example_data()
+    data["notice"]["contact_officer"]["telephone"] = telephone
+    assert validate_decision(source_of(data)) == []
+
+
+@pytest.mark.parametrize("email", ["a@b", "@west-midlands.pnn.police.uk", "a b@c.uk", "a@@c.uk"])
+def test_malformed_email_is_rejected(email):
+    data = example_data()
+    data["notice"]["contact_officer"]["email"] = email
+    [finding] = validate_decision(source_of(data))
+    assert "not a valid email address" in finding.message
+
+
+def test_unknown_field_gets_a_did_you_mean():
+    data = example_data()
+    data["notice"]["excutive_summary"] = data["notice"].pop("executive_summary")
+    findings = validate_decision(source_of(data))
+    unknown = next(f for f in findings if "unknown field" in f.message)
+    assert unknown.location.pointer == "/notice/excutive_summary"
+    assert unknown.hint == "did you mean 'executive_summary'?"
+
+
+@pytest.mark.parametrize("char,name", [("\x0b", "vertical tab"), ("\x0c", "form feed"), ("\x00", "NUL")])
+def test_characters_word_cannot_hold_are_named(char, name):
+    data = example_data()
+    data["notice"]["decision"] = f"I approve{char} the grant."
+    [finding] = validate_decision(source_of(data))
+    assert finding.location.pointer == "/notice/decision"
+    assert name in finding.message and "character 10" in finding.message
+
+
+def test_malformed_json_reports_line_and_column(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "status": "draft",\n  "title": "x"\n  "reference": 1\n}\n')
+    with pytest.raises(NoticeBuilderError) as caught:
+        load_decision_file(path)
+    [finding] = caught.value.findings
+    assert (finding.location.line, finding.location.column) == (4, 3)
+    assert str(finding).startswith(f"{path}:4:3: json-syntax")
+
+
+def test_a_key_written_twice_is_an_error_not_silently_dropped():
+    text = '{"status": "draft",\n "title": "a",\n "title": "b"}'
+    with pytest.raises(NoticeBuilderError) as caught:
+        parse_decision_text(text, "twice.json")
+    [finding] = caught.value.findings
+    assert finding.code == "duplicate-key" and "'title'" in finding.message
+    assert finding.location.line == 3  # the second, duplicate entry
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"title": "£5"}'.encode("latin-1"))
+    with pytest.raises(NoticeBuilderError) as caught:
+        load_decision_file(path)
+    assert "not UTF-8" in caught.value.findings[0].message

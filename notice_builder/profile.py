@@ -1,18 +1,21 @@
-"""Organisation profiles: which documents an office produces and the headings each must carry.
+"""Organisation profiles: which documents an office produces, and the headings and fields of each.
 
-The profile is the one source of truth for required headings: rendering lays documents out from it
-and the linter's missing-heading and heading-order rules check drafts against it.
+The profile is the one source of truth for an office's form: rendering lays documents out from it,
+validation requires the parts it names (validate/profile_schema.py), and the linter's missing-heading,
+heading-order and missing-field rules check drafts against it.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from notice_builder.findings import Finding, NoticeBuilderError
+
 DEFAULT_PROFILE = "wmpcc"
 WILDCARD = "*"
+WILDCARD_AT_LEAST_ONE = "+"
 _BUILTIN_DIR = Path(__file__).resolve().parent / "profiles"
 
 
@@ -22,24 +25,37 @@ class HeadingSpec:
 
     id: str
     text: str
-    source: str
+    source: str | None = None
     required: bool = True
+    level: int = 1
 
     @property
     def is_wildcard(self) -> bool:
-        """True for a placeholder that stands for any number of author-named sections."""
-        return self.text == WILDCARD
+        """True for a placeholder that stands for author-named sections (`*` any, `+` at least one)."""
+        return self.text in (WILDCARD, WILDCARD_AT_LEAST_ONE)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A labelled field printed before the first heading, e.g. `Decision number:`."""
+
+    label: str
+    source: str
+    required: bool = True
 
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """One document of a profile (e.g. the notice): its title, template and heading outline."""
+    """One document of a profile (e.g. the notice): its title, template, fields and headings."""
 
     kind: str
     title: str
     template: str
     headings: tuple[HeadingSpec, ...]
     markers: tuple[str, ...] = ()
+    fields: tuple[FieldSpec, ...] = ()
+    signature_after: str | None = None
+    on_request: bool = False
 
     @property
     def required_headings(self) -> tuple[HeadingSpec, ...]:
@@ -57,9 +73,16 @@ class Profile:
     reference_format: str
     documents: dict[str, DocumentSpec]
     standard_text: dict[str, str]
+    requires: tuple[str, ...] = ()
+    section_defaults: dict[str, str] = field(default_factory=dict)
+    template_dir: Path | None = None  # None: the bundled templates/ folder
+    path: Path | None = None  # where the profile was read from; None for a built-in
+    # Documents made only on request (the confidential part). They are kept out of `documents` so
+    # that code which builds, packs or lists "every document" can never publish one by accident.
+    on_request_documents: dict[str, DocumentSpec] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Profile:
+    def from_dict(cls, data: dict, *, path: Path | None = None) -> Profile:
         documents = {
             kind: DocumentSpec(
                 kind=kind,
@@ -67,6 +90,9 @@ class Profile:
                 template=spec["template"],
                 headings=tuple(HeadingSpec(**h) for h in spec["headings"]),
                 markers=tuple(spec.get("markers", ())),
+                fields=tuple(FieldSpec(**f) for f in spec.get("fields", ())),
+                signature_after=spec.get("signature_after"),
+                on_request=spec.get("on_request", False),
             )
             for kind, spec in data["documents"].items()
         }
@@ -76,9 +102,30 @@ class Profile:
             decision_maker_title=data.get("decision_maker_title", ""),
             board=data.get("board", ""),
             reference_format=data["reference_format"],
-            documents=documents,
+            documents={kind: d for kind, d in documents.items() if not d.on_request},
             standard_text=dict(data.get("standard_text", {})),
+            requires=tuple(data.get("requires", ())),
+            section_defaults=dict(data.get("section_defaults", {})),
+            template_dir=path.parent / "templates" if path else None,
+            path=path,
+            on_request_documents={kind: d for kind, d in documents.items() if d.on_request},
         )
+
+    def document(self, kind: str) -> DocumentSpec:
+        """The document of this kind, published or made on request; KeyError if there is none."""
+        return self.documents.get(kind) or self.on_request_documents[kind]
+
+    def template_path(self, document: DocumentSpec) -> Path:
+        """Where `document`'s Word template is: beside the profile file, or bundled."""
+        if self.template_dir is not None:
+            return self.template_dir / document.template
+        from notice_builder.resources import template_path
+
+        return template_path(document.template)
+
+    def built_documents(self, *, on_request: bool = False) -> dict[str, DocumentSpec]:
+        """The documents a build writes; those made only on request are added when asked."""
+        return {**self.documents, **(self.on_request_documents if on_request else {})}
 
 
 def builtin_profile_names() -> list[str]:
@@ -86,13 +133,56 @@ def builtin_profile_names() -> list[str]:
     return sorted(p.stem for p in _BUILTIN_DIR.glob("*.json"))
 
 
+def is_profile_path(name_or_path: str) -> bool:
+    """A value with a folder separator or a .json suffix names a file; anything else a built-in."""
+    return "/" in name_or_path or "\\" in name_or_path or name_or_path.endswith(".json")
+
+
+def _unknown_profile(name: str) -> NoticeBuilderError:
+    import difflib
+
+    close = difflib.get_close_matches(name, builtin_profile_names(), n=1)
+    return NoticeBuilderError([Finding(
+        code="unknown-profile", message=f"there is no built-in profile '{name}'", path=name,
+        hint=(f"did you mean '{close[0]}'? " if close else "")
+        + f"built-in profiles: {', '.join(builtin_profile_names())}; or give a profile file's path",
+    )])
+
+
 @cache
 def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
-    """A built-in profile by name, or a profile JSON file by path."""
-    path = Path(name_or_path)
-    if not path.suffix:
+    """A built-in profile by name, or a profile JSON file by path, checked against its schema."""
+    if is_profile_path(name_or_path):
+        path = Path(name_or_path).resolve()
+        builtin = False
+    else:
         path = _BUILTIN_DIR / f"{name_or_path}.json"
-    return Profile.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        builtin = True
+        if not path.is_file():
+            raise _unknown_profile(name_or_path)
+    from notice_builder.load import load_decision_file
+    from notice_builder.validate.schema_validation import validate_against
+
+    source = load_decision_file(path)
+    findings = validate_against("profile", source)
+    if findings:
+        raise NoticeBuilderError(findings)
+    profile = Profile.from_dict(source.data, path=None if builtin else path)
+    _check_reference_format(profile, source)
+    return profile
+
+
+def _check_reference_format(profile: Profile, source) -> None:
+    from notice_builder.reference_numbers import ReferenceFormat
+
+    try:
+        ReferenceFormat(profile.reference_format)
+    except ValueError as error:
+        raise NoticeBuilderError([Finding(
+            code="profile", message=str(error), path=source.path,
+            location=source.location("/reference_format"),
+            hint="use {seq} for the running number and {year} for the year",
+        )]) from None
 
 
 def resolve_pointer(data, pointer: str):
@@ -109,3 +199,4 @@ def resolve_pointer(data, pointer: str):
         if value is None:
             return None
     return value
+

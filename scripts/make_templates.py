@@ -239,24 +239,25 @@ def board_report():
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endfor %}")
     _labelled(doc, "Authors of the Report:", "{{ report.authors_line }}")
-    doc.add_paragraph("{%p if report.annexes %}")
-    annexes = doc.add_paragraph()
-    annexes.add_run("Annexes:").bold = True
     doc.add_paragraph("{%p for annex in report.annexes %}")
-    doc.add_paragraph("Annex {{ annex.label }}: {{ annex.title }}")
+    _labelled(doc, "Annex {{ annex.label }}:", "{{ annex.title }}")
     doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endif %}")
     return doc
+
+
+def _masthead(doc, title: str) -> None:
+    """The organisation, the document's title and, once allocated, the reference."""
+    doc.add_paragraph("{{ organisation.name_upper }}", style="Organisation Name")
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph("{%p if reference %}")
+    doc.add_paragraph("{{ reference }}", style="Subtitle")
+    doc.add_paragraph("{%p endif %}")
 
 
 def notice():
     """The Non-confidential Notice of Decision, sections laid out from the profile."""
     doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
-    doc.add_paragraph("{{ organisation.name_upper }}", style="Organisation Name")
-    doc.add_paragraph("{{ notice.document_title }}", style="Title")
-    doc.add_paragraph("{%p if reference %}")
-    doc.add_paragraph("{{ reference }}", style="Subtitle")
-    doc.add_paragraph("{%p endif %}")
+    _masthead(doc, "{{ notice.document_title }}")
     _labelled(doc, "Contact Officer:", "{{ notice.contact_officer.name }}")
     _labelled(doc, "Telephone Number:", "{{ notice.contact_officer.telephone }}")
     _labelled(doc, "Email:", "{{ notice.contact_officer.email }}")
@@ -270,6 +271,26 @@ def notice():
     _labelled(doc, "Signature:", "{{ notice.signature_name }}")
     _labelled(doc, "Date:", "{{ notice.signature_date }}")
     doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    return doc
+
+
+NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
+
+
+def confidential():
+    """The confidential part: exempt information only, marked NOT FOR PUBLICATION on every page."""
+    doc = new_document(f"{NOT_FOR_PUBLICATION} – {{{{ header_text }}}}", "{{ footer_text }} – page ")
+    _masthead(doc, "{{ confidential.document_title }}")
+    _labelled(doc, "Title:", "{{ title }}")
+    doc.add_paragraph(
+        "This part of the decision contains exempt information. It is for the decision maker only and "
+        "must not be published, circulated or placed on the public record."
+    ).runs[0].bold = True
+    doc.add_paragraph("{%p for item in confidential.sections %}")
+    doc.add_paragraph("{{ item.heading }}", style="Heading 1")
+    _labelled(doc, "Exempt information:", "{{ item.exemption }}")
+    doc.add_paragraph("{{p item.body }}")
     doc.add_paragraph("{%p endfor %}")
     return doc
 
@@ -300,7 +321,9 @@ def main() -> None:
     args = parser.parse_args()
     save_reproducibly(board_report(), args.out / "board-report.docx", "Board covering report")
     save_reproducibly(notice(), args.out / "notice.docx", "Notice of Decision")
-    print(f"wrote {args.out}/board-report.docx and notice.docx")
+    save_reproducibly(confidential(), args.out / "confidential.docx",
+                      f"{NOT_FOR_PUBLICATION} – Confidential part of the Notice of Decision")
+    print(f"wrote {args.out}/board-report.docx, notice.docx and confidential.docx")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, settings
 
 from notice_builder.build import render_documents
 from notice_builder.load import load_decision_file, parse_decision_text
@@ -19,6 +21,13 @@ FINAL_EXAMPLE = EXAMPLES / "wmpcc-012-2013-final-signed.json"
 SHORT_EXAMPLE = EXAMPLES / "short-draft.json"
 ALL_EXAMPLES = sorted(EXAMPLES.glob("*.json"))
 REFERENCE_TEXT = REPO.parent / "shared" / "reference" / "wmpcc-technology-task-force-2013.txt"
+
+# Property tests: 50 examples each on a workstation, 200 in CI (the CI environment variable is set).
+_SLOW_INPUTS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("dev", max_examples=50, deadline=None, suppress_health_check=_SLOW_INPUTS)
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_SLOW_INPUTS,
+                          print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def example_data(path: Path = SHORT_EXAMPLE) -> dict:

@@ -44,10 +44,12 @@ def validate(files: tuple[Path, ...]) -> None:
               default=Path("out"), show_default=True, help="Folder to write the documents to.")
 @click.option("--force", is_flag=True, help="Replace documents that exist already.")
 @click.option("--profile", help="Profile name or file (default: the decision's, else wmpcc).")
+@click.option("--confidential", is_flag=True,
+              help="Also write the confidential part (NOT FOR PUBLICATION) if FILE has exempt information.")
 @reports_failures
-def build(file: Path, out_dir: Path, force: bool, profile: str | None) -> None:
+def build(file: Path, out_dir: Path, force: bool, profile: str | None, confidential: bool) -> None:
     """Build the Board covering report and the Notice of Decision from FILE."""
-    for document in build_documents(file, out_dir, force=force, profile=profile):
+    for document in build_documents(file, out_dir, force=force, profile=profile, confidential=confidential):
         click.echo(f"wrote {document.path}")
 
 

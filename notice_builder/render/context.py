@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
+from notice_builder.render.confidential import confidential_items, public_decision, standard_sentence
 from notice_builder.render.markdown_to_word import (
     BlockOptions,
+    MarkdownTooDeep,
     WordResources,
     WordXml,
     markdown_to_word,
@@ -48,22 +51,31 @@ def _join_names(names: list[str]) -> str:
 
 
 class ContextBuilder:
-    """Builds the template context for one document of one decision."""
+    """Builds the template context for one document of one decision.
+
+    Every document but the confidential part is built from `public_decision`, so exempt
+    information never reaches a public document's context, text, properties or hyperlinks.
+    """
 
     def __init__(self, decision: dict, profile: Profile, resources: WordResources):
-        self.decision = decision
+        self.decision = public_decision(decision, profile)
+        self._confidential_decision = decision
         self.profile = profile
         self.resources = resources
 
     def markdown(self, text: str, **options: Any) -> WordXml:
-        return markdown_to_word(text, self.resources, BlockOptions(**options))
+        try:
+            return markdown_to_word(text, self.resources, BlockOptions(**options))
+        except MarkdownTooDeep as error:
+            start = " ".join(text.split())[:40]
+            raise NoticeBuilderError([Finding(
+                code="markdown-too-deep", path="decision",
+                message=f"a text is {error} (lists or quotes inside one another): {start!r}",
+                hint="a notice needs two or three levels of list at most; flatten the list or quotation",
+            )]) from None
 
     def standard_text(self, key: str) -> str | None:
-        text = self.profile.standard_text.get(key)
-        if text is None:
-            return None
-        organisation = self.decision["organisation"]
-        return text.replace("{office}", organisation.get("office") or organisation["name"])
+        return standard_sentence(self.profile, self.decision, key)
 
     def common(self, document: DocumentSpec) -> dict:
         decision = self.decision
@@ -145,7 +157,19 @@ class ContextBuilder:
             },
         }
 
+    def confidential(self, document: DocumentSpec) -> dict:
+        """The confidential part: each piece of exempt information under its heading, with its ground."""
+        sections = [
+            {"heading": item.heading, "exemption": item.exemption, "body": self.markdown(item.text)}
+            for item in confidential_items(self._confidential_decision, self.profile)
+        ]
+        return {
+            **self.common(document),
+            "confidential": {"document_title": document.title.upper(), "sections": sections},
+        }
+
     def build(self, document: DocumentSpec) -> dict:
         """The context for `document` (its kind picks the layout)."""
-        layouts = {"board-report": self.board_report, "notice": self.notice}
+        layouts = {"board-report": self.board_report, "notice": self.notice,
+                   "confidential": self.confidential}
         return layouts[document.kind](document)

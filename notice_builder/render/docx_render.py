@@ -8,21 +8,33 @@ from functools import cache
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder, decision_date
 from notice_builder.render.package import normalise_docx
 from notice_builder.render.word_resources import DocxResources
-from notice_builder.resources import template_path
 
 GENERATOR = "notice-builder"
+PROPERTY_LIMIT = 255  # characters in a core document property (python-docx refuses more, as Word does)
+
+
+def literal_value(value):
+    """A value as XML text, braces written as character references.
+
+    docxtpl turns `{_{`, `}_}`, `{_%` and `%_}` in rendered XML back into Jinja delimiters; as
+    references they cannot form one, so a value always prints exactly as written.
+    """
+    if hasattr(value, "__html__"):  # ready-made Word XML (WordXml) or already-escaped Markup
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 @cache
 def jinja_environment() -> SandboxedEnvironment:
     """Autoescaping sandbox: values print as text, and a template cannot reach Python internals."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=literal_value)
 
 
 def document_title(decision: dict, document: DocumentSpec) -> str:
@@ -31,13 +43,18 @@ def document_title(decision: dict, document: DocumentSpec) -> str:
     return f"{document.title}{reference}: {decision['title']}"
 
 
+def fit_property(text: str) -> str:
+    """`text` cut to the 255 characters a Word document property holds, marked with an ellipsis if cut."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def set_core_properties(docx, decision: dict, document: DocumentSpec) -> None:
     """Title, language and dates taken from the decision, never from the clock."""
     props = docx.core_properties
-    props.title = document_title(decision, document)
-    props.subject = decision["title"]
-    props.author = decision["organisation"]["name"]
-    props.keywords = decision.get("reference", "")
+    props.title = fit_property(document_title(decision, document))
+    props.subject = fit_property(decision["title"])
+    props.author = fit_property(decision["organisation"]["name"])
+    props.keywords = fit_property(decision.get("reference", ""))
     props.language = "en-GB"
     props.content_status = decision["status"].capitalize()
     props.category = document.title
@@ -49,16 +66,25 @@ def set_core_properties(docx, decision: dict, document: DocumentSpec) -> None:
 
 def render_document(decision: dict, profile: Profile, kind: str, *, source_path: str = "") -> bytes:
     """The .docx bytes of one document (`board-report`, `notice`) of a validated decision."""
-    document = profile.documents[kind]
-    template_file = template_path(document.template)
-    template = DocxTemplate(str(template_file))
-    template.init_docx()
-    context = ContextBuilder(decision, profile, DocxResources(template.docx)).build(document)
+    document = profile.document(kind)
+    template_file = profile.template_path(document)
+    try:
+        template = DocxTemplate(str(template_file))
+        template.init_docx()
+        resources = DocxResources(template.docx)
+    except Exception as exc:  # a missing, damaged or non-Word template: the profile's problem
+        raise NoticeBuilderError([Finding(
+            code="template-unreadable", message=f"the Word template cannot be opened: {exc}",
+            path=str(template_file), hint="check the profile's template path; a template is a .docx saved "
+            "from Word with List Bullet and List Number styles",
+        )]) from None
+    context = ContextBuilder(decision, profile, resources).build(document)
     try:
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
-    except TemplateError as exc:
+    except Exception as exc:  # the template is code from outside; whatever it does wrong is a finding
+        detail = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
         raise NoticeBuilderError([Finding(
-            code="template-error", message=f"the template could not be filled in: {exc}",
+            code="template-error", message=f"the template could not be filled in: {detail}",
             path=str(template_file), hint="run `notice templates check` on the template",
         )]) from None
     set_core_properties(template.docx, decision, document)

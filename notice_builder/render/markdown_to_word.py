@@ -21,6 +21,14 @@ LIST_INDENT_TWIPS = 720
 SPACE_AFTER_TABLE_TWIPS = 160
 BULLET_STYLE, NUMBER_STYLE = "ListBullet", "ListNumber"
 _PLAIN = RunStyle()
+# Block nesting (a list and its item are a level each) beyond this is refused: markdown-it would
+# otherwise drop the rest of the text without a word. Word lists have nine levels (0 to 8).
+MAX_NESTING = 40
+MAX_LIST_LEVEL = 8
+
+
+class MarkdownTooDeep(ValueError):
+    """Markdown nested deeper than MAX_NESTING: lists or quotes inside one another, dozens deep."""
 
 
 class WordResources(Protocol):
@@ -59,9 +67,8 @@ class WordXml:
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(
-        ["table", "strikethrough"]
-    )
+    options = {"html": False, "typographer": False, "maxNesting": MAX_NESTING * 2}
+    return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
 def parse_markdown(text: str) -> list[Token]:
@@ -169,7 +176,8 @@ class _Renderer:
                 runs = self.inline(tokens[index + 1])
                 if list_stack and item_paragraphs == 0:
                     num_id, style = list_stack[-1]
-                    self.add_paragraph(runs, style=style, num_id=num_id, level=len(list_stack) - 1)
+                    self.add_paragraph(runs, style=style, num_id=num_id,
+                                       level=min(len(list_stack) - 1, MAX_LIST_LEVEL))
                 elif list_stack:
                     self.add_paragraph(runs, indent_twips=LIST_INDENT_TWIPS * len(list_stack))
                 else:
@@ -252,4 +260,7 @@ def _matching_close(tokens: list[Token], index: int) -> int:
 def markdown_to_word(text: str, resources: WordResources,
                      options: BlockOptions = BlockOptions()) -> WordXml:
     """Render Markdown body text as WordprocessingML blocks for a `{{p ... }}` template tag."""
-    return WordXml("".join(_Renderer(resources, options).render(parse_markdown(text))))
+    tokens = parse_markdown(text)
+    if max((t.level for t in tokens), default=0) > MAX_NESTING:
+        raise MarkdownTooDeep(f"nested more than {MAX_NESTING} levels deep")
+    return WordXml("".join(_Renderer(resources, options).render(tokens)))

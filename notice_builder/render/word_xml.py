@@ -32,9 +32,10 @@ class RunStyle:
 
 
 def text_run(text: str, style: RunStyle | None = None) -> str:
-    """A run holding `text`, with XML special characters escaped."""
+    """A run holding `text`, XML special characters and braces escaped (see docx_render.literal_value)."""
     props = style.xml() if style else ""
-    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    text = escape(text, {"{": "&#123;", "}": "&#125;"})
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def break_run() -> str:

@@ -23,6 +23,7 @@ _END_OF_DIRECTORY = struct.Struct("<IHHHHIIH")
 _LOCAL_SIGNATURE, _CENTRAL_SIGNATURE, _END_SIGNATURE = 0x04034B50, 0x02014B50, 0x06054B50
 _VERSION = 20  # 2.0: deflate; made on MS-DOS (0) like reproducible_zip, so no Unix permissions
 _UTF8_NAME = 0x800
+_FILE_ATTRIBUTES = 0o600 << 16  # what zipfile gives a member whose attributes are left at 0
 _DOS_TIME = 0
 _DOS_DATE = ((ZIP_EPOCH[0] - 1980) << 9) | (ZIP_EPOCH[1] << 5) | ZIP_EPOCH[2]
 _LIMIT = 0xFFFFFFFF
@@ -81,7 +82,7 @@ def write_zip(members: Iterable[ZipMember]) -> bytes:
                   len(name))
         local = _LOCAL_HEADER.pack(_LOCAL_SIGNATURE, _VERSION, flags, *fields, 0)
         directory.append(_CENTRAL_HEADER.pack(_CENTRAL_SIGNATURE, _VERSION, _VERSION, flags, *fields,
-                                              0, 0, 0, 0, 0, offset) + name)
+                                              0, 0, 0, 0, _FILE_ATTRIBUTES, offset) + name)
         chunks += (local, name, member.stored)
         offset += len(local) + len(name) + len(member.stored)
     central = b"".join(directory)

@@ -32,11 +32,13 @@ def forbidden_character(text: str) -> str | None:
 
 def is_valid_email(value: str) -> bool:
     """A whole address with a local part, an @ and a dotted domain."""
-    return bool(_EMAIL.match(value)) and ".." not in value and len(value) <= 254
+    return bool(_EMAIL.fullmatch(value)) and ".." not in value and len(value) <= 254
 
 
 def is_valid_uk_telephone(value: str) -> bool:
     """A complete, dialable UK number (national or +44 form), by Google's libphonenumber rules."""
+    if forbidden_character(value):  # libphonenumber ignores trailing junk such as NUL or a vertical tab
+        return False
     try:
         number = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:

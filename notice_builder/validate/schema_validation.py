@@ -1,4 +1,4 @@
-"""Validate decision data against schemas/decision.schema.json and explain each error plainly."""
+"""Validate JSON files against the bundled schemas (decision, meeting) and explain each error plainly."""
 
 from __future__ import annotations
 
@@ -18,14 +18,19 @@ from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 
 
 @cache
+def bundled_schema(name: str) -> dict:
+    """A bundled JSON Schema by name (`decision`, `meeting`), read once."""
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
 def decision_schema() -> dict:
-    """The decision JSON Schema, read once."""
-    return json.loads(schema_path("decision").read_text(encoding="utf-8"))
+    """The decision JSON Schema."""
+    return bundled_schema("decision")
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    schema = decision_schema()
+def _validator(name: str) -> Draft202012Validator:
+    schema = bundled_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
 
@@ -67,7 +72,7 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
             f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}")
     if kind == "format":
         fmt = error.validator_value
-        if fmt == "word-text":
+        if fmt == "word-text" or (isinstance(value, str) and forbidden_character(value)):
             return pointer, (f"contains a character that Word documents cannot hold: "
                              f"{forbidden_character(value)}"), (
                 "delete it; it usually comes from copying and pasting out of Word or a PDF")
@@ -79,8 +84,13 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
         return pointer, f"{_short(value)} is not in the expected form", hint
     if kind == "type":
         expected = error.validator_value
-        return pointer, f"should be {'an' if expected in ('object', 'array', 'integer') else 'a'} "\
-            f"{expected}, not {type(value).__name__.replace('str', 'string')}", hint
+        wanted = " or ".join(f"{'an' if name in ('object', 'array', 'integer') else 'a'} {name}"
+                             for name in ([expected] if isinstance(expected, str) else expected))
+        return pointer, f"should be {wanted}, not {type(value).__name__.replace('str', 'string')}", hint
+    if kind == "dependentRequired":
+        given, needed = next((given, needed) for given, needs in error.validator_value.items()
+                             if given in value for needed in needs if needed not in value)
+        return pointer, f"the field '{needed}' is required with '{given}'", hint
     if kind == "enum":
         options = " or ".join(json.dumps(v) for v in error.validator_value)
         return pointer, f"{_short(value)} is not one of {options}", hint
@@ -94,8 +104,13 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
 
 def validate_decision(source: DecisionSource) -> list[Finding]:
     """Every schema error in the decision, each with line, column, JSON pointer and a hint."""
+    return validate_against("decision", source)
+
+
+def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:
+    """Every error of a parsed JSON file against a bundled schema, with position, pointer and hint."""
     findings = []
-    errors = sorted(_validator().iter_errors(source.data), key=lambda e: list(map(str, e.path)))
+    errors = sorted(_validator(schema_name).iter_errors(source.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
         for leaf in _leaf_errors(error):
             pointer, message, hint = _explain(leaf)

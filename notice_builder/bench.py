@@ -1,0 +1,191 @@
+"""Benchmark the board-meeting batch against the naive docxtpl loop (run: python -m notice_builder.bench).
+
+It writes N varied decisions (lengths, lists, tables, links, draft or final), then measures on the same
+inputs, in one run: the naive loop (DocxTemplate, render, save for each document), `notice batch` in
+one process, and `notice batch` on every core. Peak memory is measured in fresh processes for two
+batch sizes, to show it does not grow with N. It also checks that both render paths give the same
+Word XML. Prints JSON; `--output bench/baseline.json` keeps the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from notice_builder.build import profile_for
+from notice_builder.load import load_decision_file
+from notice_builder.publish.batch import BatchOptions, available_cores, run_batch
+from notice_builder.render import compiled_template, docx_render
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "wmpcc-012-2013-final-signed.json"
+WORDS = ("the", "commissioner", "board", "policing", "community", "grant", "partnership", "service",
+         "victims", "budget", "report", "decision", "review", "funding", "officers", "public", "safety",
+         "local", "force", "plan", "year")
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _body(rng: random.Random, paragraphs: int) -> str:
+    """Markdown with some of everything the renderer handles: lists, tables, links, emphasis."""
+    blocks = [" ".join(_sentence(rng, rng.randint(8, 25)) for _ in range(rng.randint(1, 4)))
+              for _ in range(paragraphs)]
+    if rng.random() < 0.5:
+        blocks.append("\n".join(f"- {_sentence(rng, 6)}" for _ in range(rng.randint(2, 6))))
+    if rng.random() < 0.4:
+        blocks.append("\n".join(f"{n}. **{_sentence(rng, 5)}**" for n in range(1, rng.randint(3, 6))))
+    if rng.random() < 0.3:
+        rows = "\n".join(f"| {_sentence(rng, 3)} | £{rng.randint(1, 900)},000 |"
+                         for _ in range(rng.randint(2, 8)))
+        blocks.append("| Item | Cost |\n| --- | --- |\n" + rows)
+    if rng.random() < 0.4:
+        blocks.append(f"See the [published plan](https://www.example.gov.uk/plan/{rng.randint(1, 40)}) "
+                      f"and <https://www.legislation.gov.uk/ukpga/2011/13/section/{rng.randint(1, 99)}>.")
+    return "\n\n".join(blocks)
+
+
+def make_decisions(folder: Path, count: int, seed: int = 2013) -> list[Path]:
+    """Write `count` varied, valid decision files into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    base = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    base.pop("$schema", None)
+    paths = []
+    for number in range(1, count + 1):
+        decision = json.loads(json.dumps(base))
+        decision["reference"] = f"WMPCC {number:03d}/2013"
+        decision["title"] = f"Decision {number}: " + _sentence(rng, rng.randint(4, 12))[:-1]
+        if rng.random() < 0.4:
+            decision["status"] = "draft"  # a draft is unsigned and has no reference yet
+            decision["notice"].pop("signature")
+            decision.pop("reference")
+        report, notice = decision["report"], decision["notice"]
+        report["background"] = [_body(rng, 1) for _ in range(rng.randint(1, 6))]
+        notice["executive_summary"] = _body(rng, rng.randint(1, 4))
+        notice["decision"] = _body(rng, rng.randint(1, 3))
+        notice["facts_and_advice"]["sections"] = [
+            {"heading": _sentence(rng, 3)[:-1].upper(), "body": _body(rng, rng.randint(1, 6))}
+            for _ in range(rng.randint(0, 3))
+        ]
+        notice["implications"]["financial"] = _body(rng, rng.randint(1, 3))
+        path = folder / f"decision-{number:04d}.json"
+        path.write_text(json.dumps(decision, indent=2, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def canonical_document(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return etree.tostring(etree.fromstring(archive.read("word/document.xml")), method="c14n")
+
+
+def naive_loop(paths: list[Path]) -> tuple[float, int, dict]:
+    """docs/s of the docxtpl loop, and its document.xml for each document (for the equivalence check)."""
+    sources = [load_decision_file(p) for p in paths]
+    documents = {}
+    start = time.perf_counter()
+    for source in sources:
+        profile = profile_for(source)
+        for kind in profile.documents:
+            documents[(source.path, kind)] = docx_render.render_document(source.data, profile, kind)
+    elapsed = time.perf_counter() - start
+    return len(documents) / elapsed, len(documents), documents
+
+
+def timed_batch(paths: list[Path], out_dir: Path, jobs: int, lint: bool = True) -> float:
+    start = time.perf_counter()
+    result = run_batch([str(p) for p in paths], BatchOptions(out_dir, jobs=jobs, lint=lint))
+    elapsed = time.perf_counter() - start
+    if result.failed:
+        raise RuntimeError(f"{result.failed} benchmark decisions failed to build")
+    return sum(len(d.outputs) for d in result.decisions) / elapsed
+
+
+def fast_render(naive: dict) -> tuple[float, bool]:
+    """docs/s of the compiled path alone (render only, like the naive loop), and whether it gives
+    the naive loop's document.xml (C14N) for every document."""
+    sources = {path: load_decision_file(path) for path, _ in naive}
+    fast = {}
+    start = time.perf_counter()
+    for path, kind in naive:
+        source = sources[path]
+        fast[(path, kind)] = compiled_template.render_document(source.data, profile_for(source), kind)
+    elapsed = time.perf_counter() - start
+    same = all(canonical_document(fast[key]) == canonical_document(docx) for key, docx in naive.items())
+    return len(fast) / elapsed, same
+
+
+def peak_rss_probe(count: int) -> int:
+    """Peak RSS in kB of a fresh process that builds `count` decisions in one process."""
+    with tempfile.TemporaryDirectory() as work:
+        paths = make_decisions(Path(work), count)
+        run_batch([str(p) for p in paths], BatchOptions(Path(work) / "out", jobs=1))
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _probe_in_subprocess(count: int) -> float:
+    output = subprocess.run([sys.executable, "-m", "notice_builder.bench", "--rss-probe", str(count)],
+                            check=True, capture_output=True, text=True).stdout
+    return round(int(output) / 1024, 1)
+
+
+def run(count: int) -> dict:
+    cores = available_cores()
+    with tempfile.TemporaryDirectory(prefix="notice-bench-") as work:
+        folder = Path(work)
+        paths = make_decisions(folder / "decisions", count)
+        naive_rate, documents, naive = naive_loop(paths)
+        one_process = timed_batch(paths, folder / "out-1", 1)
+        all_cores = timed_batch(paths, folder / "out-all", cores)
+        all_cores_unlinted = timed_batch(paths, folder / "out-no-lint", cores, lint=False)
+        render_rate, equivalent = fast_render(naive)
+    rss = {str(n): _probe_in_subprocess(n) for n in (max(1, count // 4), count)}
+    return {
+        "decisions": count,
+        "documents": documents,
+        "cores": cores,
+        "python": platform.python_version(),
+        "naive_docxtpl_docs_per_s": round(naive_rate, 1),
+        "compiled_render_only_docs_per_s": round(render_rate, 1),
+        "batch_one_process_docs_per_s": round(one_process, 1),
+        "batch_all_cores_docs_per_s": round(all_cores, 1),
+        "batch_all_cores_no_lint_docs_per_s": round(all_cores_unlinted, 1),
+        "speedup_one_process": round(one_process / naive_rate, 1),
+        "speedup_all_cores": round(all_cores / naive_rate, 1),
+        "peak_rss_mb_by_decisions": rss,
+        "document_xml_equivalent": equivalent,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--decisions", type=int, default=200, help="decisions to generate (200)")
+    parser.add_argument("--output", type=Path, help="also write the JSON result to this file")
+    parser.add_argument("--rss-probe", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.rss_probe:
+        print(peak_rss_probe(args.rss_probe))
+        return
+    text = json.dumps(run(args.decisions), indent=2) + "\n"
+    print(text, end="")
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The lint rule registry: each rule is data (code, slug, description, severity, options) plus a check.
+
+Rules live one a module in `notice_builder/lint/rules/`, like markdownlint's rule files. A check
+receives a RuleContext and yields Findings made with `context.finding(...)`; the engine fills in
+the rule's code, configured severity and the file's path, so a rule only says where and what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from notice_builder.findings import Finding, Location, Severity
+from notice_builder.outline import Block, Document, Outline, heading_key, heading_matches
+from notice_builder.profile import DocumentSpec, Profile
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule: a stable code (NL001), a slug (duplicate-heading), and what it checks."""
+
+    code: str
+    slug: str
+    description: str
+    severity: Severity
+    check: Callable[[RuleContext], Iterable[Finding]]
+    options: Mapping[str, Any] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    doc: str = ""
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.code, self.slug
+
+
+@dataclass
+class RuleContext:
+    """What one rule sees while it checks one file: the outline, the profile and its options."""
+
+    rule: Rule
+    outline: Outline
+    profile: Profile
+    options: Mapping[str, Any]
+    severity: Severity
+
+    def finding(self, location: Location, message: str, hint: str | None = None) -> Finding:
+        """A Finding of this rule at `location`."""
+        return Finding(
+            code=self.rule.slug,
+            message=message,
+            path=self.outline.path,
+            location=location,
+            severity=self.severity,
+            hint=hint,
+        )
+
+    def spec(self, document: Document) -> DocumentSpec | None:
+        """The profile's description of a document, if the document's kind is known."""
+        return self.profile.documents.get(document.kind)
+
+    def body_start(self, document: Document) -> int:
+        """Position of the document's first profile heading: what comes before is its masthead."""
+        spec = self.spec(document)
+        if spec is None:
+            return 0
+        wanted = [heading_key(h.text) for h in spec.headings if not h.is_wildcard]
+        for position, block in enumerate(document.blocks):
+            if block.heading and any(heading_matches(heading_key(block.heading.text), w) for w in wanted):
+                return position
+        return 0
+
+
+def place(location: Location) -> str:
+    """A short 'paragraph 12' / 'line 40' phrase for pointing at another place in a message."""
+    if location.paragraph is not None:
+        return f"paragraph {location.paragraph}"
+    if location.line is not None:
+        return f"line {location.line}"
+    return location.pointer or "the start"
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """Text in double quotes on one line, shortened if long."""
+    text = " ".join(text.split())
+    return f'"{text if len(text) <= limit else text[: limit - 1] + "…"}"'
+
+
+def text_blocks(outline: Outline) -> Iterable[tuple[Document, Block]]:
+    """Every block that has text."""
+    return ((d, b) for d, b in outline.blocks() if b.text.strip())
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """The registry, in code order."""
+    from notice_builder.lint.rules import RULES
+
+    return RULES
+
+
+def find_rule(name: str) -> Rule | None:
+    """A rule by code (NL001) or slug (duplicate-heading), case-insensitively."""
+    wanted = name.strip().lower()
+    return next((r for r in all_rules() if wanted in (r.code.lower(), r.slug)), None)

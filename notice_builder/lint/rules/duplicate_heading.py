@@ -1,0 +1,53 @@
+"""duplicate-heading (NL001): the same heading twice in one document.
+
+Headings compare by `outline.heading_key`: case, numbering, "&"/"and", dashes, trailing colons and
+plurals aside. Documents of a combined draft are separate: DECISION in the covering report and
+DECISION in the notice is not a duplicate. Both places are reported.
+
+Fails:  LEGAL IMPLICATIONS ... LEGAL IMPLICATIONS (in one notice)
+Passes: FINANCIAL IMPLICATIONS ... LEGAL IMPLICATIONS
+
+Options: `siblings_only` (false): only compare headings under the same parent heading, for
+drafts that repeat sub-headings such as "Background" under each section.
+"""
+
+from __future__ import annotations
+
+from notice_builder.findings import Severity
+from notice_builder.lint.registry import Rule, RuleContext, place, quote
+from notice_builder.outline import heading_key
+
+
+def check(context: RuleContext):
+    for document in context.outline.documents:
+        seen: dict[tuple[str, str], list] = {}
+        parents: list[tuple[int, str]] = []
+        for block in document.headings:
+            heading = block.heading
+            while parents and parents[-1][0] >= heading.level:
+                parents.pop()
+            parent = parents[-1][1] if parents and context.options["siblings_only"] else ""
+            seen.setdefault((parent, heading_key(heading.text)), []).append(block)
+            parents.append((heading.level, heading_key(heading.text)))
+        for blocks in seen.values():
+            if len(blocks) < 2 or not heading_key(blocks[0].heading.text):
+                continue
+            for block in blocks:
+                others = ", ".join(place(b.location) for b in blocks if b is not block)
+                yield context.finding(
+                    block.location,
+                    f"duplicate heading {quote(block.heading.text)} (also at {others})",
+                    "merge the two sections, or delete the one left over from an earlier draft",
+                )
+
+
+RULE = Rule(
+    code="NL001",
+    slug="duplicate-heading",
+    description="The same heading appears twice in one document",
+    severity=Severity.ERROR,
+    check=check,
+    options={"siblings_only": False},
+    tags=("headings",),
+    doc=__doc__,
+)

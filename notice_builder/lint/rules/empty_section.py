@@ -1,0 +1,49 @@
+"""empty-section (NL004): a heading with nothing under it before the next heading.
+
+Content is any paragraph with text or a picture that is not itself a heading. A heading followed
+by a deeper heading is a parent, not empty. Headings in a document's masthead (before its first
+profile heading: "STRATEGIC POLICING AND CRIME BOARD", "DECISION" as the report type) are not
+sections and are skipped.
+
+Fails:  EQUALITY IMPLICATIONS, then straight away Schedule of Background Papers
+Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule ...
+"""
+
+from __future__ import annotations
+
+from notice_builder.findings import Severity
+from notice_builder.lint.registry import Rule, RuleContext, quote
+
+
+def check(context: RuleContext):
+    for document in context.outline.documents:
+        blocks = document.blocks
+        for position in range(context.body_start(document), len(blocks)):
+            heading = blocks[position].heading
+            if heading is None:
+                continue
+            empty = True
+            for following in blocks[position + 1 :]:
+                if following.heading is not None:
+                    empty = following.heading.level <= heading.level
+                    break
+                if following.has_content:
+                    empty = False
+                    break
+            if empty:
+                yield context.finding(
+                    blocks[position].location,
+                    f"section {quote(heading.text)} is empty",
+                    "write the section, or say why there is nothing to say",
+                )
+
+
+RULE = Rule(
+    code="NL004",
+    slug="empty-section",
+    description="A heading has no content before the next heading",
+    severity=Severity.WARNING,
+    check=check,
+    tags=("headings",),
+    doc=__doc__,
+)

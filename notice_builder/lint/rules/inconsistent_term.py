@@ -1,0 +1,242 @@
+"""inconsistent-term (NL009): the same term written two ways in one draft.
+
+General checks, none tied to one document:
+  - acronyms: an acronym defined in brackets after its words ("Memorandum of Information (MoI)")
+    gives the expected spelling from the words' initials (small words such as "of" may be skipped;
+    a capitalised word gives a capital). Every other spelling that differs only by case or by a
+    character easily confused (l/I/1, O/0) is reported: "Moi", "Mol" for "MoI". A variant of an
+    all-capital acronym must itself have two capitals, so "It" never counts for "IT";
+  - "&" and "and" in the same phrase: "Police & Crime" and "Police and Crime";
+  - hyphenation: "on-going" and "ongoing", "NON-CONFIDENTIAL" and "NON - CONFIDENTIAL";
+  - money: "£5,000" and "£5000" (thousands separators), "£100m" and "£100 million".
+The less used form is reported at its first place, naming the other form.
+
+Fails:  "Memorandum of Information (Moi)" ... "the Mol"; "£5,000" ... "£5000"
+Passes: "Information Technology (IT)" ... "IT" ... "It is funded."
+
+Options: `acronyms`, `ampersands`, `hyphenation`, `numbers` (true): switch a check off.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from functools import lru_cache
+from itertools import accumulate
+
+from notice_builder.findings import Severity
+from notice_builder.lint.registry import Rule, RuleContext, place, quote, text_blocks
+
+_SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by", "with", "a", "an"})
+_DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
+_WORDS_BEFORE = re.compile(r"[A-Za-z&]+")
+_TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z0-9][A-Za-z0-9]*(?![\w@])")
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@\S+")
+
+
+@lru_cache(maxsize=8192)
+def _without_addresses(text: str) -> str:
+    """The text with web and email addresses blanked out (cheaply: most paragraphs have none)."""
+    if "@" in text or "://" in text or "www." in text:
+        return _URL_OR_EMAIL.sub(" ", text)
+    return text
+
+
+_CONFUSABLE = str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o"})
+_CHARACTER_CLASS = {"i": "[il1|]", "o": "[o0]"}
+_AMPERSAND = re.compile(r"\b([A-Z][a-z]+)\s*&\s*([A-Z][a-z]+)\b")
+_HYPHENATED = re.compile(r"\b([A-Za-z]{2,})(\s?-\s?)([A-Za-z]{2,})\b")
+_MONEY = re.compile(r"[£€$]\s?(\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?\b(?!,\d)")
+_MONEY_SCALE = re.compile(r"[£€$]\s?\d+(?:\.\d+)?\s?(m|bn|k|million|billion|thousand)\b", re.IGNORECASE)
+
+
+def _fold(token: str) -> str:
+    return token.casefold().translate(_CONFUSABLE)
+
+
+@lru_cache(maxsize=8192)
+def _initials(words: tuple[str, ...], acronym: str) -> str | None:
+    """The acronym the last words spell, with their case, or None if they do not spell it."""
+    target = _fold(acronym)
+
+    def match(i: int, j: int) -> str | None:  # words[: i] must spell target[: j]
+        if j == 0:
+            return ""
+        if i == 0:
+            return None
+        word = words[i - 1]
+        if _fold(word[0]) == target[j - 1] and (found := match(i - 1, j - 1)) is not None:
+            return found + word[0]
+        if word.lower() in _SKIPPABLE:
+            return match(i - 1, j)
+        return None
+
+    return match(len(words), len(target))
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def _acronym_like(token: str, canonical: str) -> bool:
+    if canonical.isupper():
+        return sum(c.isupper() or c.isdigit() for c in token) >= 2
+    return (token[0].isupper() or token[0].isdigit()) and not token.islower()
+
+
+def _acronyms(context: RuleContext, blocks):
+    expected: dict[str, str] = {}
+    for _, block in blocks:
+        if "(" not in block.text:
+            continue
+        for match in _DEFINITION.finditer(block.text):
+            acronym = match.group(1)
+            words = [
+                w
+                for part in _WORDS_BEFORE.findall(block.text[: match.start()])[-12:]
+                for w in part.split("-")
+                if w
+            ]
+            spelled = _initials(tuple(words[-(len(acronym) + 6) :]), acronym)
+            if acronym[0].isupper() and spelled is not None and sum(c.isupper() for c in spelled) >= 2:
+                expected.setdefault(_fold(spelled), spelled)
+    if not expected:
+        return
+    # A pattern matching any spelling of any defined acronym, confusables and case included,
+    # instead of folding every word of the draft.
+    variants = re.compile(
+        r"(?<![\w@./-])(?:"
+        + "|".join("".join(_CHARACTER_CLASS.get(c, re.escape(c)) for c in key) for key in expected)
+        + r")s?(?![\w@])",
+        re.IGNORECASE,
+    )
+    # One regex pass over the whole draft: paragraphs joined by newlines, which the pattern's
+    # look-arounds treat as the ends of words, so matches are those of each paragraph alone.
+    texts = [_without_addresses(block.text) for _, block in blocks]
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    seen: dict[str, dict[str, list]] = defaultdict(dict)
+    for match in variants.finditer("\n".join(texts)):
+        block = blocks[bisect_right(starts, match.start()) - 1][1]
+        token = match.group(0)
+        key = _fold(token)
+        if key not in expected and key.endswith("s") and key[:-1] in expected:
+            key, token = key[:-1], token[:-1]
+        if key in expected and _acronym_like(token, expected[key]):
+            seen[key].setdefault(token, []).append(block)
+    for key, spellings in seen.items():
+        canonical = expected[key]
+        for spelling, places in spellings.items():
+            if spelling == canonical or (canonical not in spellings and len(spellings) == 1):
+                continue
+            others = "; ".join(
+                f'"{s}" ({place(p[0].location)})' for s, p in spellings.items() if s != spelling
+            )
+            yield context.finding(
+                places[0].location,
+                f"{quote(spelling)} ({_times(len(places))}) is also written {others}; its words spell "
+                f'"{canonical}"',
+                f'write "{canonical}" throughout',
+            )
+
+
+def _report_minority(context: RuleContext, forms: dict[str, list], what: str):
+    """Report every form but the most used one, when a term is written more than one way."""
+    if len(forms) < 2:
+        return
+    ranked = sorted(forms.items(), key=lambda item: (-len(item[1]), item[1][0].index))
+    usual = ranked[0][0]
+    for form, places in ranked[1:]:
+        yield context.finding(
+            places[0].location,
+            f"{quote(form)} is also written {quote(usual)} in this draft ({what})",
+            f"write {quote(usual)} throughout",
+        )
+
+
+def _ampersands(context: RuleContext, blocks):
+    text_of = [(block, block.text) for _, block in blocks if "&" in block.text]
+    if not text_of:
+        return
+    text_of = [(block, block.text) for _, block in blocks]
+    for first, second in {(m.group(1), m.group(2)) for _, t in text_of for m in _AMPERSAND.finditer(t)}:
+        forms: dict[str, list] = {}
+        pattern = re.compile(rf"\b{first}\s*(&|and)\s*{second}\b", re.IGNORECASE)
+        for block, text in text_of:
+            for match in pattern.finditer(text):
+                forms.setdefault(" ".join(match.group(0).split()), []).append(block)
+        with_amp = {f: p for f, p in forms.items() if "&" in f}
+        with_and = {f: p for f, p in forms.items() if "&" not in f}
+        if with_amp and with_and:
+            yield from _report_minority(context, {**with_amp, **with_and}, "'&' and 'and'")
+
+
+def _hyphenation(context: RuleContext, blocks):
+    forms: dict[str, dict[str, list]] = defaultdict(dict)
+    texts = [(block, _without_addresses(block.text)) for _, block in blocks]
+    for block, text in texts:
+        if "-" not in text:
+            continue
+        for match in _HYPHENATED.finditer(text):
+            key = (match.group(1) + match.group(3)).lower()
+            shape = "-" if match.group(2) == "-" else " - "
+            forms[key].setdefault(f"{match.group(1)}{shape}{match.group(3)}".lower(), []).append(block)
+    if not forms:
+        return
+    joined = " ".join(t for _, t in texts).lower()
+    for key, shapes in forms.items():
+        found = dict(shapes)
+        if key in joined and re.search(rf"\b{key}\b", joined):
+            found[key] = [b for b, t in texts if re.search(rf"\b{key}\b", t, re.IGNORECASE)]
+        if len(found) > 1 and any("-" in s and " " not in s for s in found):
+            yield from _report_minority(context, found, "hyphenation")
+
+
+def _numbers(context: RuleContext, blocks):
+    separators: dict[str, list] = {}
+    scales: dict[str, list] = {}
+    for _, block in blocks:
+        if not any(c in block.text for c in "£€$"):
+            continue
+        for match in _MONEY.finditer(block.text):
+            style = "£1,000" if "," in match.group(1) else "£1000"
+            separators.setdefault(style, []).append((match.group(0), block))
+        for match in _MONEY_SCALE.finditer(block.text):
+            style = "£1m" if len(match.group(1)) <= 2 else "£1 million"
+            scales.setdefault(style, []).append((match.group(0), block))
+    for styles, what in ((separators, "thousands separators"), (scales, "millions")):
+        if len(styles) > 1:
+            usual = max(styles, key=lambda s: len(styles[s]))
+            for style, places in styles.items():
+                if style != usual:
+                    example, block = places[0]
+                    yield context.finding(
+                        block.location,
+                        f"{quote(example)} is written in the style {style}, but the draft "
+                        f"mostly writes money as {usual} ({what}), e.g. {quote(styles[usual][0][0])}",
+                        f"write amounts of money one way: {usual}",
+                    )
+
+
+def check(context: RuleContext):
+    blocks = list(text_blocks(context.outline))
+    for name, part in (
+        ("acronyms", _acronyms),
+        ("ampersands", _ampersands),
+        ("hyphenation", _hyphenation),
+        ("numbers", _numbers),
+    ):
+        if context.options[name]:
+            yield from part(context, blocks)
+
+
+RULE = Rule(
+    code="NL009",
+    slug="inconsistent-term",
+    description="The same term is written in two ways",
+    severity=Severity.WARNING,
+    check=check,
+    tags=("content",),
+    options={"acronyms": True, "ampersands": True, "hyphenation": True, "numbers": True},
+    doc=__doc__,
+)

@@ -1,0 +1,94 @@
+"""placeholder (NL005): text left to be filled in.
+
+Patterns (a table, extendable with the `extra_patterns` option, regular expressions):
+  - XX standing for a number: "0XX/2013", "£XX,XXX", "WMPCC XXX/2013" (two or more capital X not
+    part of a word);
+  - a run of four or more dots or of underscores ("Signature.....", "Date ____");
+  - a bracketed instruction: "[insert date]", "<enter name>", "{TBC}";
+  - TBC, TBD, TBA in capitals, "to be confirmed/determined/agreed";
+  - lorem ipsum;
+  - a label with no value: "Date:", "Telephone Number:", "Signature....." with nothing after.
+One finding per pattern per paragraph; a label with no value is reported instead of its dots.
+
+Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]"
+Passes: "NOTICE OF DECISION 012/2013", "Date: 17 September 2013", an ellipsis "..." in a quote
+"""
+
+from __future__ import annotations
+
+import re
+
+from notice_builder.findings import Severity
+from notice_builder.lint.labels import split_label
+from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
+
+# (name, substrings one of which must be present for the pattern to be tried, pattern). The
+# substring test is a cheap first look; Python's regular expressions are slow to scan a paragraph.
+PATTERNS = (
+    ("XX", ("XX",), re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])")),
+    ("a run of dots", ("....", "…", ". . ."), re.compile(r"\.{4,}|…{2,}|(?:\. ){3,}\.|…\.{2,}")),
+    ("a run of underscores", ("____",), re.compile(r"_{4,}")),
+    (
+        "a bracketed instruction",
+        ("[", "<", "{"),
+        re.compile(
+            r"[\[<{]\s*(?:insert|enter|add|name|date|tb[cda]|x{2,}|placeholder|details?|to be)\b"
+            r"[^\]>}\n]{0,80}[\]>}]",
+            re.IGNORECASE,
+        ),
+    ),
+    ("TBC", ("TB", "o be "), re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b")),
+    ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
+)
+_TOKEN = re.compile(r"\S*$"), re.compile(r"^\S*")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The match widened to the whole word it sits in, e.g. XX -> 0XX/2013."""
+    left = _TOKEN[0].search(text[:start]).group()
+    right = _TOKEN[1].search(text[end:]).group()
+    return (left + text[start:end] + right).strip(",;:()")
+
+
+def check(context: RuleContext):
+    patterns = list(PATTERNS) + [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
+    for _, block in text_blocks(context.outline):
+        text = block.text
+        labelled = split_label(text)
+        if labelled and not labelled[1] and not _row_has_value(context, block):
+            yield context.finding(
+                block.location,
+                f"{quote(text.strip())}: the {labelled[0]} has no value",
+                f"fill in the {labelled[0]}, or delete the line",
+            )
+            continue
+        for name, guards, pattern in patterns:
+            match = any(g in text for g in guards) and pattern.search(text)
+            if match:
+                yield context.finding(
+                    block.location,
+                    f"{quote(_around(text, *match.span()))} is a placeholder ({name}) left in the text",
+                    "replace it with the real value before the document goes out",
+                )
+
+
+def _row_has_value(context: RuleContext, block) -> bool:
+    """A label in a table cell whose value sits in the next cell of the same row is filled in."""
+    if block.table_row is None:
+        return False
+    return any(
+        b.table_row == block.table_row and b is not block and b.has_content
+        for _, b in context.outline.blocks()
+    )
+
+
+RULE = Rule(
+    code="NL005",
+    slug="placeholder",
+    description="Placeholder text left to be filled in",
+    severity=Severity.ERROR,
+    check=check,
+    options={"extra_patterns": []},
+    tags=("content",),
+    doc=__doc__,
+)

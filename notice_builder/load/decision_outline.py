@@ -1,0 +1,215 @@
+"""Lay a decision file out as the Outline of the documents it will make, with JSON positions.
+
+The profile says which headings each document carries and where their content comes from; Markdown
+headings inside a body become sub-headings. Short labelled lines (Reference, Telephone Number,
+Signature, Date) are added where the notice prints them, so that text rules see what a reader will.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown_it.token import Token
+
+from notice_builder.load.decision_file import DecisionSource
+from notice_builder.outline import Block, Document, Heading, Outline, fake_heading_level, heading_key
+from notice_builder.profile import DocumentSpec, Profile
+from notice_builder.render.confidential import public_decision
+from notice_builder.render.markdown_to_word import parse_markdown
+
+# Lines printed in a document's masthead or after a section: (document kind, after heading id,
+# label, pointer). `after` None means before the first heading. Unlabelled declarations are
+# Markdown; other values are plain lines.
+_LABELLED_LINES = (
+    ("board-report", None, "", "/meeting/board"),
+    ("board-report", None, "", "/meeting/report_type"),
+    ("notice", None, "Reference:", "/reference"),
+    ("notice", None, "Contact Officer:", "/notice/contact_officer/name"),
+    ("notice", None, "Telephone Number:", "/notice/contact_officer/telephone"),
+    ("notice", None, "Email:", "/notice/contact_officer/email"),
+    ("notice", None, "Title:", "/title"),
+    ("notice", "decision", "", "/notice/declaration_of_interests"),
+    ("notice", "decision", "", "/notice/interests"),
+    ("notice", "decision", "Signature:", "/notice/signature/name"),
+    ("notice", "decision", "Date:", "/notice/signature/date"),
+    ("board-report", "recommendations", "Authors of the Report:", "/report/authors"),
+)
+_MARKDOWN_LINES = frozenset({"/notice/declaration_of_interests", "/notice/interests"})
+_MISSING = object()
+_MARKUP = frozenset({"em_open", "em_close", "s_open", "s_close", "link_open", "link_close"})
+
+
+def value_at(data: Any, pointer: str) -> Any:
+    """The value at a JSON pointer, or a sentinel when any step is missing."""
+    current = data
+    for raw in pointer.split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, dict) and token in current:
+            current = current[token]
+        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
+            current = current[int(token)]
+        else:
+            return _MISSING
+    return current
+
+
+def _inline_text(token: Token) -> tuple[str, bool]:
+    """Plain text of an inline token, and whether all of it is bold."""
+    parts, bold_parts, depth = [], [], 0
+    for child in token.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            depth += 1
+        elif kind == "strong_close":
+            depth = max(depth - 1, 0)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind not in _MARKUP:
+            parts.append(child.content)
+            bold_parts.append(depth > 0 or not child.content.strip())
+    text = "".join(parts)
+    return text, bool(text.strip()) and all(bold_parts)
+
+
+class _Builder:
+    """Collects the blocks of one document in order, numbering them as it goes."""
+
+    def __init__(self, source: DecisionSource, known_keys: frozenset[str], counter: list[int]):
+        self.source = source
+        self.known_keys = known_keys
+        self.counter = counter
+        self.blocks: list[Block] = []
+
+    def add(self, text: str, pointer: str, heading: Heading | None = None, **facts: Any) -> None:
+        self.counter[0] += 1
+        self.blocks.append(
+            Block(
+                index=self.counter[0],
+                text=text,
+                location=self.source.location(pointer),
+                heading=heading,
+                **facts,
+            )
+        )
+
+    def markdown(self, text: str, pointer: str, level: int) -> None:
+        tokens = parse_markdown(text)
+        levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+        top = min(levels, default=1)
+        lists = table = 0
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                lists += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists -= 1
+            elif kind == "table_open":
+                table += 1
+            elif kind == "table_close":
+                table -= 1
+            elif kind == "heading_open":
+                inline, _ = _inline_text(tokens[index + 1])
+                self.add(
+                    inline, pointer, Heading(" ".join(inline.split()), level + int(token.tag[1]) - top + 1)
+                )
+            elif kind == "inline" and tokens[index - 1].type != "heading_open":
+                inline, bold = _inline_text(token)
+                heading = None
+                if not lists and not table:
+                    fake = fake_heading_level(inline, bold=bold, known_keys=self.known_keys)
+                    if fake is not None:
+                        heading = Heading(" ".join(inline.split()), level + fake, styled=False)
+                self.add(inline, pointer, heading, list_item=bool(lists), table_row=index if table else None)
+            elif kind in ("fence", "code_block"):
+                self.add(token.content, pointer)
+
+    def value(self, value: Any, pointer: str, level: int, label: str | None = None) -> None:
+        """Add a field's content: Markdown text (label None), a labelled plain line, or a list of them."""
+        if value is _MISSING or value is None:
+            return
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                self.value(item, f"{pointer}/{i}", level, label)
+        elif isinstance(value, dict):
+            self.add(
+                f"{label or ''} " + ", ".join(str(v) for v in value.values() if isinstance(v, str)), pointer
+            )
+        elif label is not None:
+            self.add(f"{label} {value}".strip(), pointer)
+        else:
+            self.markdown(str(value), pointer, level)
+
+
+def _document(
+    source: DecisionSource, spec: DocumentSpec, profile: Profile, known: frozenset[str], counter: list[int]
+) -> Document:
+    data = public_decision(source.data, profile)  # what the public documents print: no exempt text
+    builder = _Builder(source, known, counter)
+    fields = [(f.label, f.source) for f in getattr(spec, "fields", ())]
+    signature_after = getattr(spec, "signature_after", None)
+    lines = [(after, label, pointer) for kind, after, label, pointer in _LABELLED_LINES if kind == spec.kind]
+    if signature_after and not any(after for after, _, _ in lines):
+        lines += [
+            (signature_after, label, pointer)
+            for kind, after, label, pointer in _LABELLED_LINES
+            if kind == "notice" and after == "decision"
+        ]
+    masthead = fields + [
+        (label, pointer)
+        for after, label, pointer in lines
+        if after is None and pointer not in {p for _, p in fields}
+    ]
+
+    def labelled(entries) -> None:
+        for label, pointer in entries:
+            builder.value(value_at(data, pointer), pointer, 1, None if pointer in _MARKDOWN_LINES else label)
+
+    labelled(masthead)
+    for heading in spec.headings:
+        level = getattr(heading, "level", 1)
+        if heading.is_wildcard:
+            sections = value_at(data, heading.source) if heading.source else _MISSING
+            for i, section in enumerate(sections if isinstance(sections, list) else []):
+                pointer = f"{heading.source}/{i}"
+                title = section.get("heading") if isinstance(section, dict) else None
+                if isinstance(title, str):
+                    builder.add(title, f"{pointer}/heading", Heading(" ".join(title.split()), level))
+                builder.value(value_at(data, f"{pointer}/body"), f"{pointer}/body", level)
+            continue
+        pointer = heading.source or ""
+        value = value_at(data, pointer) if heading.source else None
+        if value is _MISSING:
+            value = getattr(profile, "section_defaults", {}).get(pointer, _MISSING)
+        if value is _MISSING and heading.id in profile.standard_text and heading.id != "background_papers":
+            value = profile.standard_text[heading.id]
+        if value is _MISSING:
+            continue  # the schema reports a missing field; missing-heading reports the gap
+        builder.add(heading.text, pointer, Heading(heading.text, level))
+        if value == [] and "no_background_papers" in profile.standard_text:
+            value = profile.standard_text["no_background_papers"]
+        builder.value(value, pointer, level)
+        labelled((label, p) for after, label, p in lines if after == heading.id)
+    return Document(
+        kind=spec.kind, blocks=builder.blocks, status=data.get("status") if isinstance(data, dict) else None
+    )
+
+
+def decision_outline(source: DecisionSource, profile: Profile) -> Outline:
+    """The outline of the documents a decision will make, each block pointing into the JSON."""
+    known = frozenset(
+        heading_key(h.text) for s in profile.documents.values() for h in s.headings if not h.is_wildcard
+    )
+    counter = [0]
+    documents = [_document(source, spec, profile, known, counter) for spec in profile.documents.values()]
+    annexes = value_at(source.data, "/report/annexes")
+    listed = (
+        frozenset(
+            a["label"].upper() for a in annexes if isinstance(a, dict) and isinstance(a.get("label"), str)
+        )
+        if isinstance(annexes, list)
+        else frozenset()
+    )
+    letters = (chr(c) for c in range(ord("A"), ord("Z") + 1))
+    for document in documents[1:]:
+        document.annex = next(letters)
+    return Outline(path=source.path, source="decision", documents=documents, listed_annexes=listed)

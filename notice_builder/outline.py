@@ -1,0 +1,191 @@
+"""The shared outline of a document set: its documents, their headings and paragraphs.
+
+Rendering and linting meet only here. A reader (a Word package, a decision file) turns its input
+into an `Outline`; lint rules read nothing else. `heading_key` and `fake_heading_level` are the
+shared judgement of what counts as the same heading and what looks like a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from notice_builder.findings import Location
+
+UNKNOWN_KIND = "unknown"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: its text, its level (1 = top), and whether a Heading style made it one."""
+
+    text: str
+    level: int
+    styled: bool = True
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a document (table-cell paragraphs included) with what rules need to know."""
+
+    index: int
+    text: str
+    location: Location
+    heading: Heading | None = None
+    style: str = ""
+    number: tuple[int, ...] | None = None
+    list_item: bool = False
+    table_row: int | None = None
+    has_drawing: bool = False
+
+    @property
+    def has_content(self) -> bool:
+        """True if the paragraph shows something: text, a picture or a table cell."""
+        return bool(self.text.strip()) or self.has_drawing
+
+
+@dataclass
+class Document:
+    """One document of a set (e.g. the covering report, then the notice at Annex A)."""
+
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
+    annex: str | None = None
+    status: str | None = None
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.heading is not None]
+
+    @property
+    def first_location(self) -> Location:
+        """Where to point at the document as a whole: its first paragraph."""
+        for block in self.blocks:
+            if block.has_content:
+                return block.location
+        return self.blocks[0].location if self.blocks else Location()
+
+
+@dataclass
+class Outline:
+    """Everything a lint rule may look at for one input file."""
+
+    path: str
+    source: str  # "docx" or "decision"
+    documents: list[Document]
+    title: str | None = None
+    language: str | None = None
+    has_metadata: bool = False
+    listed_annexes: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset()
+
+    def blocks(self):
+        """Every block of every document, with the document it belongs to."""
+        for document in self.documents:
+            for block in document.blocks:
+                yield document, block
+
+
+# -- what counts as the same heading ----------------------------------------------------------
+_NUMBERING = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[A-Za-z]|[ivxIVX]+)[.)]|\d+(?:\.\d+)+|\d+)\s+")
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_STOP_WORDS = frozenset({"the", "a", "an"})
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def heading_key(text: str) -> str:
+    """A heading's identity for comparison: case, numbering, '&'/'and', dashes, colons, plurals aside.
+
+    "3. Financial Implications:", "FINANCIAL IMPLICATION" and "NON - CONFIDENTIAL" vs
+    "Non-confidential" compare equal.
+    """
+    text = _NUMBERING.sub("", text.replace("\u2019", "'"), count=1).casefold()
+    text = text.replace("&", " and ")
+    text = _DASHES.sub(" ", text)
+    text = _NOT_WORD.sub(" ", text)
+    words = [_stem(w) for w in text.split() if w not in _STOP_WORDS]
+    return " ".join(words)
+
+
+def heading_matches(key: str, wanted: str) -> bool:
+    """True if a heading with `key` stands for the required heading `wanted` (both heading_key()s).
+
+    Exact, or the required wording followed by more words ("Legal implications and risks").
+    """
+    return key == wanted or (bool(wanted) and key.startswith(wanted + " "))
+
+
+# A stand-alone line that labels an annex: "ANNEX A", "Annex B - IIP Management Report", "Appendix 2:".
+ANNEX_LINE = re.compile(r"^\s*(?:annexe?|appendix)\s+([A-Z]{1,2}|\d{1,2})\b\s*(?:[-–—:.]|$)", re.I)
+
+
+# -- what looks like a heading ----------------------------------------------------------------
+MAX_HEADING_WORDS = 15
+MAX_HEADING_CHARACTERS = 120
+_LONGEST_PLAIN_HEADING = 80  # a profile heading in plain type is recognised up to this length
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?;,]['\")\]]*$")
+_LABEL_WITH_VALUE = re.compile(r":\s*\S")
+# Short lines typed in capitals that are markings, not section headings.
+_NOT_HEADINGS = frozenset(
+    heading_key(t)
+    for t in (
+        "OFFICIAL",
+        "OFFICIAL SENSITIVE",
+        "NOT PROTECTIVELY MARKED",
+        "PROTECT",
+        "RESTRICTED",
+        "CONFIDENTIAL",
+        "DRAFT",
+        "END",
+        "ENDS",
+        "NONE",
+        "N/A",
+        "TBC",
+        "TBD",
+    )
+)
+
+
+def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = frozenset()) -> int | None:
+    """The level a Normal paragraph seems to have as a heading, or None if it reads as body text.
+
+    A paragraph looks like a heading when it is short (at most 15 words and 120 characters), does
+    not end like a sentence (. ! ? ; ,), has no "Label: value" shape, and either:
+      - is typed in capitals (no lower-case letter) with at least two words, or one word of six
+        letters or more (so an acronym line such as "OJEU" or "WMP" is not a heading): level 1;
+      - is wholly bold (Title Case or sentence case, numbered or ending with a colon): level 2;
+      - reads exactly as one of the profile's headings (`known_keys`), e.g. "Schedule of
+        Background Papers" in plain type: level 1.
+    Protective markings typed in capitals (OFFICIAL, NOT PROTECTIVELY MARKED, DRAFT) are not.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_HEADING_CHARACTERS or "\t" in stripped:
+        return None
+    words = _WORD.findall(stripped)
+    if not words or len(words) > MAX_HEADING_WORDS:
+        return None
+    if _SENTENCE_END.search(stripped) or _LABEL_WITH_VALUE.search(stripped):
+        return None
+    letters = "".join(words)
+    capitals = letters.isupper() and (len(words) >= 2 or len(letters) >= 6)
+    if not (capitals or bold) and (not known_keys or len(stripped) > _LONGEST_PLAIN_HEADING):
+        return None
+    key = heading_key(stripped)
+    if key in _NOT_HEADINGS:
+        return None
+    if known_keys and key in known_keys:
+        return 1
+    if capitals:
+        return 1
+    if bold:
+        return 2
+    return None

@@ -1,0 +1,1 @@
+"""Publish stage: a whole board meeting at once — the batch build, the agenda pack and the register."""

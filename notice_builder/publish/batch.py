@@ -1,0 +1,334 @@
+"""`notice batch`: check every decision of a meeting first, then build all the valid ones on every core.
+
+A bad decision never stops the others: it is reported and the rest are built. Each decision's
+documents are rendered in memory and then written atomically, so an error or Ctrl-C leaves no half
+or temporary file. The manifest records, for each input, its outputs with their sha256, its findings
+and its status; it holds no clock time and is sorted, so the same inputs give the same bytes
+whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from notice_builder.build import output_stem, profile_for
+from notice_builder.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.lint import lint_decision
+from notice_builder.load import load_decision_file
+from notice_builder.profile import DEFAULT_PROFILE, load_profile
+from notice_builder.publish.inputs import collect_decision_files
+from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
+from notice_builder.render.compiled_template import compiled_template, render_document
+from notice_builder.render.context import decision_date
+from notice_builder.render.package import refuse_existing, write_atomically
+from notice_builder.validate import validate_decision
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+BUILT, FAILED = "built", "failed"
+
+Progress = Callable[[str, int, int], None]
+"""Called as (stage, done, total) while a batch runs; stages are "check", "build" and "pdf"."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch: where to write, whether to replace, how many processes, which extras."""
+
+    out_dir: Path
+    force: bool = False
+    jobs: int | None = None  # None: every core this process may use
+    lint: bool = True
+    pdf: bool = False
+    profile: str | None = None
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One written document: its kind (`notice`, `notice-pdf`), file, size and sha256."""
+
+    kind: str
+    path: Path
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, kind: str, path: Path, data: bytes) -> OutputFile:
+        return cls(kind, path, hashlib.sha256(data).hexdigest(), len(data))
+
+    def as_dict(self, out_dir: Path) -> dict:
+        return {"kind": self.kind, "file": self.path.relative_to(out_dir).as_posix(),
+                "sha256": self.sha256, "bytes": self.size}
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    """What happened to one input: its findings, and the documents built from it."""
+
+    input: str
+    findings: tuple[Finding, ...] = ()
+    outputs: tuple[OutputFile, ...] = ()
+    input_sha256: str | None = None
+    reference: str | None = None
+    stem: str | None = None
+    kinds: tuple[str, ...] = ()
+    date: str | None = None  # ISO date the documents carry (signed, else meeting)
+
+    @property
+    def status(self) -> str:
+        return FAILED if self.errors else BUILT
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    def with_findings(self, findings: Iterable[Finding]) -> DecisionResult:
+        return replace(self, findings=(*self.findings, *findings))
+
+    def as_dict(self, out_dir: Path) -> dict:
+        return {
+            "input": self.input,
+            "input_sha256": self.input_sha256,
+            "reference": self.reference,
+            "status": self.status,
+            "outputs": [o.as_dict(out_dir) for o in self.outputs],
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every input's result, in input order, and where the manifest was written."""
+
+    decisions: list[DecisionResult]
+    manifest: Path
+
+    @property
+    def built(self) -> int:
+        return sum(d.status == BUILT for d in self.decisions)
+
+    @property
+    def failed(self) -> int:
+        return sum(d.status == FAILED for d in self.decisions)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(d.warnings) for d in self.decisions)
+
+    def manifest_data(self, out_dir: Path) -> dict:
+        return {
+            "manifest_version": MANIFEST_VERSION,
+            "summary": {"inputs": len(self.decisions), "built": self.built, "failed": self.failed,
+                        "warnings": self.warnings},
+            "decisions": [d.as_dict(out_dir) for d in self.decisions],
+        }
+
+
+def _unexpected(path: str, exc: Exception) -> Finding:
+    return Finding(code="internal-error", message=f"building this decision failed: {exc!r}", path=path,
+                   hint="please report this with the decision file attached")
+
+
+def check_decision_file(path: str, profile: str | None, lint: bool) -> DecisionResult:
+    """Load, validate and lint one decision file; never raises."""
+    try:
+        source = load_decision_file(path)
+        data = source.data
+        result = DecisionResult(
+            input=path, input_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+            reference=data.get("reference") if isinstance(data, dict) else None,
+        )
+        findings = validate_decision(source)
+        if findings:
+            return result.with_findings(findings)
+        chosen = profile_for(source, profile)
+        if lint:
+            findings = lint_decision(source, chosen)
+        return replace(result, findings=tuple(findings), stem=output_stem(source),
+                       kinds=tuple(chosen.documents), date=decision_date(data).date().isoformat())
+    except NoticeBuilderError as error:
+        return DecisionResult(input=path, findings=tuple(error.findings))
+    except Exception as exc:  # one decision's surprise must not stop the meeting's other papers
+        return DecisionResult(input=path, findings=(_unexpected(path, exc),))
+
+
+def docx_file(out_dir: Path, stem: str, kind: str) -> Path:
+    return out_dir / f"{stem}-{kind}.docx"
+
+
+def _targets(result: DecisionResult, options: BatchOptions) -> list[Path]:
+    files = [docx_file(options.out_dir, result.stem, kind) for kind in result.kinds]
+    return files + ([f.with_suffix(".pdf") for f in files] if options.pdf else [])
+
+
+def build_checked_decision(result: DecisionResult, options: BatchOptions) -> DecisionResult:
+    """Render a checked decision's documents in memory, then write them all; never raises.
+
+    If the file changed since it was checked, nothing is built from the unchecked text.
+    """
+    written: list[Path] = []
+    try:
+        source = load_decision_file(result.input)
+        if hashlib.sha256(source.text.encode("utf-8")).hexdigest() != result.input_sha256:
+            return result.with_findings([Finding(
+                code="input-changed", message="the file changed while the batch was running",
+                path=result.input, hint="run the batch again once editing has finished",
+            )])
+        chosen = profile_for(source, options.profile)
+        rendered = {kind: render_document(source.data, chosen, kind, source_path=result.input)
+                    for kind in result.kinds}
+        outputs = []
+        for kind, data in rendered.items():
+            target = docx_file(options.out_dir, result.stem, kind)
+            write_atomically(target, data, force=options.force)
+            written.append(target)
+            outputs.append(OutputFile.of(kind, target, data))
+        return replace(result, outputs=tuple(outputs))
+    except Exception as exc:
+        if not options.force:  # never leave half a decision behind (a replaced file cannot come back)
+            for path in written:
+                path.unlink(missing_ok=True)
+        if isinstance(exc, NoticeBuilderError):
+            return result.with_findings(exc.findings)
+        return result.with_findings([_unexpected(result.input, exc)])
+
+
+def _check_task(task: tuple[str, str | None, bool]) -> DecisionResult:
+    return check_decision_file(*task)
+
+
+def _build_task(task: tuple[DecisionResult, BatchOptions]) -> DecisionResult:
+    return build_checked_decision(*task)
+
+
+def plan_outputs(checked: list[DecisionResult], options: BatchOptions) -> list[DecisionResult]:
+    """Fail the decisions whose outputs would clash with another's or replace a file without --force."""
+    owners: dict[Path, str] = {}
+    planned = []
+    for result in checked:
+        if result.status == FAILED:
+            planned.append(result)
+            continue
+        targets = _targets(result, options)
+        clash = next((owners[t] for t in targets if t in owners), None)
+        if clash:
+            planned.append(result.with_findings([Finding(
+                code="duplicate-output", message=f"{clash} builds the same documents ({targets[0].name})",
+                path=result.input, hint="two decisions share a reference; correct one of them",
+            )]))
+            continue
+        owners.update(dict.fromkeys(targets, result.input))
+        try:
+            refuse_existing(targets, options.force)
+            planned.append(result)
+        except NoticeBuilderError as error:
+            planned.append(result.with_findings(error.findings))
+    return planned
+
+
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU limit)."""
+    with contextlib.suppress(AttributeError):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def warm_templates(profile: str | None) -> None:
+    """Compile the profile's templates before workers are forked, so each inherits them compiled."""
+    with contextlib.suppress(Exception):  # a broken template is reported per decision instead
+        chosen = load_profile(profile or DEFAULT_PROFILE)
+        for document in chosen.documents.values():
+            compiled_template(chosen.template_path(document))
+
+
+Runner = Callable[[Callable, list, str], Iterator]
+
+
+@contextlib.contextmanager
+def worker_pool(jobs: int, tasks: int, progress: Progress | None) -> Iterator[Runner]:
+    """A runner that maps a task function over tasks, in order, on `jobs` processes (1: this one)."""
+    count = max(1, min(jobs, tasks))
+
+    def run(function: Callable, items: list, stage: str) -> Iterator:
+        if count == 1:
+            results = map(function, items)
+        else:
+            results = pool.imap(function, items, chunksize=max(1, len(items) // (count * 8)))
+        for done, result in enumerate(results, start=1):
+            if progress:
+                progress(stage, done, len(items))
+            yield result
+
+    if count == 1:
+        yield run
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(count) as pool:
+        yield run
+
+
+def _midnight(iso_date: str) -> dt.datetime:
+    day = dt.date.fromisoformat(iso_date)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
+              progress: Progress | None) -> list[DecisionResult]:
+    """Convert every built document with one LibreOffice run and add each PDF to its decision."""
+    jobs = [PdfJob(output.path, _midnight(result.date)) for result in results
+            if result.status == BUILT for output in result.outputs]
+    converted = convert_to_pdf(jobs)
+    if progress:
+        progress("pdf", len(jobs), len(jobs))
+    finished = []
+    for result in results:
+        outputs, findings = list(result.outputs), []
+        for output in result.outputs if result.status == BUILT else ():
+            pdf = converted[output.path]
+            if isinstance(pdf, Finding):
+                findings.append(pdf)
+                continue
+            target = output.path.with_suffix(".pdf")
+            write_atomically(target, pdf, force=options.force)
+            outputs.append(OutputFile.of(f"{output.kind}-pdf", target, pdf))
+        finished.append(replace(result, outputs=tuple(outputs)).with_findings(findings))
+    return finished
+
+
+def run_batch(patterns: Iterable[str], options: BatchOptions,
+              progress: Progress | None = None) -> BatchResult:
+    """Check every decision named by `patterns`, build the valid ones, and write the manifest."""
+    out_dir = options.out_dir
+    manifest = out_dir / MANIFEST_NAME
+    refuse_existing([manifest], options.force)
+    if options.pdf:
+        soffice()  # before anything is built: say how to install LibreOffice
+    inputs = collect_decision_files(patterns, exclude=out_dir)
+    unmatched = [DecisionResult(input=f.path, findings=(f,)) for f in inputs.unmatched]
+    files = [str(p) for p in inputs.files]
+    warm_templates(options.profile)
+    with worker_pool(options.jobs or available_cores(), len(files), progress) as run:
+        checked = list(run(_check_task, [(f, options.profile, options.lint) for f in files], "check"))
+        planned = plan_outputs(checked, options)
+        ready = [r for r in planned if r.status == BUILT]
+        built = {r.input: r for r in run(_build_task, [(r, options) for r in ready], "build")}
+    results = [built.get(r.input, r) for r in planned]
+    if options.pdf:
+        results = _add_pdfs(results, options, progress)
+    result = BatchResult(sorted(unmatched + results, key=lambda r: r.input), manifest)
+    text = json.dumps(result.manifest_data(out_dir), indent=2, ensure_ascii=False) + "\n"
+    write_atomically(manifest, text.encode("utf-8"), force=options.force)
+    return result

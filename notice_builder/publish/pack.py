@@ -1,0 +1,208 @@
+"""`notice pack`: a board meeting's agenda pack, every covering report with its notice, in agenda order.
+
+The meeting file (meeting.json, checked against schemas/meeting.schema.json) gives the meeting's
+name, date and agenda. The pack opens with a front sheet and a contents list (a Word TOC field,
+plus a plain list of the items so it reads without updating fields), then each item's documents in
+the profile's order (covering report, then the notice annexed to it), merged with docxcompose.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docxcompose.composer import Composer
+
+from notice_builder.build import profile_for
+from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.load import DecisionSource, load_decision_file
+from notice_builder.profile import Profile
+from notice_builder.render.compiled_template import render_document
+from notice_builder.render.context import decision_date, format_date
+from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
+from notice_builder.validate import validate_against, validate_decision
+
+MEETING_FILE = "meeting.json"
+AGENDA_ITEM_STYLE = "Agenda Item"
+GENERATOR = "notice-builder"
+_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One agenda item with papers: its number and its (valid) decision."""
+
+    number: str
+    decision: DecisionSource
+
+    @property
+    def title(self) -> str:
+        return self.decision.data["title"]
+
+    @property
+    def reference(self) -> str | None:
+        return self.decision.data.get("reference")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A board meeting from its meeting file: name, date, venue and the agenda items with papers."""
+
+    path: Path
+    name: str
+    date: str
+    venue: str | None
+    items: tuple[AgendaItem, ...]
+
+
+def _item_decision(source: DecisionSource, index: int, folder: Path) -> DecisionSource | list[Finding]:
+    entry = source.data["agenda"][index]
+    pointer = f"/agenda/{index}/decision"
+    path = folder / entry["decision"]
+    if not path.is_file():
+        return [Finding(code="missing-decision", message=f"agenda item {entry['item']}: no file {path}",
+                        path=source.path, location=source.location(pointer),
+                        hint="give the decision file's name relative to the meeting file")]
+    try:
+        decision = load_decision_file(path)
+    except NoticeBuilderError as error:
+        return error.findings
+    return validate_decision(decision) or decision
+
+
+def load_meeting(meeting_dir: str | Path) -> Meeting:
+    """Read and check a meeting folder's meeting file and every decision its agenda names.
+
+    Raises NoticeBuilderError with every problem found (the meeting file's and the decisions').
+    """
+    folder = Path(meeting_dir)
+    path = folder / MEETING_FILE if folder.is_dir() else folder
+    source = load_decision_file(path)
+    findings = validate_against("meeting", source)
+    if findings:
+        raise NoticeBuilderError(findings)
+    items, problems = [], []
+    for index, entry in enumerate(source.data["agenda"]):
+        decision = _item_decision(source, index, path.parent)
+        if isinstance(decision, list):
+            problems += decision
+        else:
+            items.append(AgendaItem(entry["item"], decision))
+    if problems:
+        raise NoticeBuilderError(problems)
+    data = source.data
+    return Meeting(path, data["name"], data["date"], data.get("venue"), tuple(items))
+
+
+def _fill_placeholders(part_element, values: dict[str, str]) -> None:
+    """Replace the template's `{{ name }}` header and footer fields with the pack's own text."""
+    for text in part_element.iter(qn("w:t")):
+        if text.text and "{{" in text.text:
+            text.text = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text.text)
+
+
+def _agenda_item_style(document) -> None:
+    """A heading-like style for the line that starts each item: what the TOC field lists."""
+    style = document.styles.add_style(AGENDA_ITEM_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Heading 1"]
+    style.paragraph_format.page_break_before = True
+
+
+def front_sheet(meeting: Meeting, profile: Profile, template: Path):
+    """The pack's first pages: front sheet and contents, on the house template's styles and page."""
+    document = Document(str(template))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    section = document.sections[0]
+    values = {"header_text": f"{meeting.name}: {format_date(meeting.date)}", "footer_text": "Agenda pack"}
+    for part in (section.header, section.footer):
+        _fill_placeholders(part._element, values)
+    _agenda_item_style(document)
+    organisation = meeting.items[0].decision.data["organisation"]["name"] if meeting.items \
+        else profile.organisation
+    document.add_paragraph(organisation.upper(), style="Organisation Name")
+    document.add_paragraph(meeting.name, style="Title")
+    document.add_paragraph(format_date(meeting.date), style="Subtitle")
+    if meeting.venue:
+        document.add_paragraph(meeting.venue)
+    document.add_paragraph("Agenda pack", style="Subtitle")
+    document.add_paragraph("Contents", style="Subtitle")
+    document.add_paragraph()._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=\'TOC \\h \\z \\t "{AGENDA_ITEM_STYLE},1"\'>'
+        "<w:r><w:t>Update this field to show page numbers.</w:t></w:r></w:fldSimple>"
+    ))
+    for item in meeting.items:
+        reference = f" ({item.reference})" if item.reference else ""
+        line = document.add_paragraph()
+        line.add_run(f"Item {item.number}: ").bold = True
+        line.add_run(f"{item.title}{reference}")
+    return document
+
+
+def _item_heading(item: AgendaItem) -> str:
+    return f"Agenda item {item.number}: {item.reference or item.title}"
+
+
+def _pin_list_ids(document) -> None:
+    """docxcompose gives merged lists random nsids; number them instead, so packs are reproducible."""
+    numbering = document.part.numbering_part.element
+    for position, abstract in enumerate(numbering.iterchildren(qn("w:abstractNum")), start=1):
+        nsid = abstract.find(qn("w:nsid"))
+        if nsid is not None:
+            nsid.set(qn("w:val"), f"{0x4E420000 + position:08X}")
+
+
+def _set_properties(document, meeting: Meeting, organisation: str) -> None:
+    props = document.core_properties
+    props.title = f"Agenda pack: {meeting.name}, {format_date(meeting.date)}"
+    props.subject = meeting.name
+    props.author = organisation
+    props.language = "en-GB"
+    props.category = "Agenda pack"
+    props.keywords = " ".join(i.reference for i in meeting.items if i.reference)
+    props.comments = props.content_status = ""
+    props.last_modified_by = GENERATOR
+    props.revision = 1
+    when = decision_date({"meeting": {"date": meeting.date}})
+    props.created = props.modified = props.last_printed = when
+
+
+def build_pack(meeting: Meeting, profile: Profile | str | None = None) -> bytes:
+    """The agenda pack as .docx bytes: front sheet, contents, then each item's documents."""
+    chosen = profile_for(meeting.items[0].decision, profile)
+    first_kind = next(iter(chosen.documents.values()))
+    document = front_sheet(meeting, chosen, chosen.template_path(first_kind))
+    composer = Composer(document)
+    for item in meeting.items:
+        item_profile = profile_for(item.decision, profile)
+        document.add_paragraph(_item_heading(item), style=AGENDA_ITEM_STYLE)
+        for index, kind in enumerate(item_profile.documents):
+            if index:
+                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            data = render_document(item.decision.data, item_profile, kind, source_path=item.decision.path)
+            composer.append(Document(io.BytesIO(data)))
+    _pin_list_ids(document)
+    _set_properties(document, meeting, meeting.items[0].decision.data["organisation"]["name"])
+    buffer = io.BytesIO()
+    composer.save(buffer)
+    return normalise_docx(buffer.getvalue())
+
+
+def write_pack(meeting_dir: str | Path, out: str | Path, *, force: bool = False,
+               profile: str | None = None) -> Path:
+    """Check the meeting, build its agenda pack and write it to `out` atomically."""
+    target = Path(out)
+    refuse_existing([target], force)
+    data = build_pack(load_meeting(meeting_dir), profile)
+    write_atomically(target, data, force=force)
+    return target
+

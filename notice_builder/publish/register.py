@@ -1,0 +1,188 @@
+"""`notice register`: the record of decisions a PCC publishes, as CSV or as a plain accessible web page.
+
+The Elected Local Policing Bodies (Specified Information) Order 2011 asks a police and crime
+commissioner to publish a record of each decision of significant public interest. One row a
+decision: reference, title, date, decision maker, status, and relative links to its built documents
+(PDF and Word files named as `notice batch` names them), so the register can sit beside them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+from notice_builder.build import output_stem, profile_for
+from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.load import load_decision_file
+from notice_builder.publish.inputs import collect_decision_files
+from notice_builder.render.context import decision_date, format_date
+from notice_builder.render.package import refuse_existing, write_atomically
+from notice_builder.validate import validate_decision
+
+COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents")
+HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents")
+DOCUMENT_FORMATS = ((".pdf", "PDF"), (".docx", "Word"))
+FORMATS = ("csv", "html")
+LEGISLATION = "Elected Local Policing Bodies (Specified Information) Order 2011"
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    """A link from the register to one built document: relative address and what it is."""
+
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One decision's row in the register."""
+
+    reference: str
+    title: str
+    date: str  # ISO
+    decision_maker: str
+    status: str
+    organisation: str
+    documents: tuple[DocumentLink, ...]
+
+    def csv_row(self) -> list[str]:
+        links = "; ".join(link.href for link in self.documents)
+        return [self.reference, self.title, self.date, self.decision_maker, self.status, links]
+
+
+def _decision_maker(decision: dict) -> str:
+    maker = decision["decision_maker"]
+    return f"{maker['name']}, {maker['role']}" if maker.get("name") else maker["role"]
+
+
+def _links(source, documents_dir: Path, register_dir: Path) -> tuple[DocumentLink, ...]:
+    profile = profile_for(source)
+    stem = output_stem(source)
+    links = []
+    for kind, spec in profile.documents.items():
+        for suffix, label in DOCUMENT_FORMATS:
+            file = documents_dir / f"{stem}-{kind}{suffix}"
+            if file.is_file():
+                href = Path(os.path.relpath(file, register_dir)).as_posix()
+                links.append(DocumentLink(quote(href), f"{spec.title} ({label})"))
+    return tuple(links)
+
+
+def register_entries(patterns: list[str], documents_dir: Path, register_dir: Path) -> list[RegisterEntry]:
+    """A row for every decision named by `patterns`, newest first; raises if any cannot be read."""
+    inputs = collect_decision_files(patterns)
+    findings: list[Finding] = list(inputs.unmatched)
+    entries = []
+    for path in inputs.files:
+        try:
+            source = load_decision_file(path)
+        except NoticeBuilderError as error:
+            findings += error.findings
+            continue
+        problems = validate_decision(source)
+        if problems:
+            findings += problems
+            continue
+        data = source.data
+        entries.append(RegisterEntry(
+            reference=data.get("reference", ""), title=data["title"],
+            date=decision_date(data).date().isoformat(), decision_maker=_decision_maker(data),
+            status=data["status"].capitalize(), organisation=data["organisation"]["name"],
+            documents=_links(source, documents_dir, register_dir),
+        ))
+    if findings:
+        raise NoticeBuilderError(findings)
+    entries.sort(key=lambda e: (e.reference, e.title))
+    entries.sort(key=lambda e: e.date, reverse=True)
+    return entries
+
+
+def register_csv(entries: list[RegisterEntry]) -> str:
+    """The register as CSV (RFC 4180, CRLF line ends), one row a decision under a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    writer.writerows(entry.csv_row() for entry in entries)
+    return buffer.getvalue()
+
+
+def _cell(entry: RegisterEntry, column: str) -> str:
+    if column == "date":
+        return f'<time datetime="{entry.date}">{escape(format_date(entry.date))}</time>'
+    if column == "documents":
+        if not entry.documents:
+            return "Not yet published"
+        items = "".join(f'<li><a href="{escape(link.href)}">{escape(link.label)}</a></li>'
+                        for link in entry.documents)
+        return f"<ul>{items}</ul>"
+    if column == "reference":
+        return escape(entry.reference) or "Not yet allocated"
+    return escape(getattr(entry, column))
+
+
+def register_html(entries: list[RegisterEntry]) -> str:
+    """The register as one plain, accessible HTML page: a captioned table with column headers."""
+    organisation = entries[0].organisation if entries else "Police and Crime Commissioner"
+    title = f"Record of decisions: {organisation}"
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in HEADINGS)
+    rows = "\n".join(
+        "<tr>" + "".join(f"<td>{_cell(entry, column)}</td>" for column in COLUMNS) + "</tr>"
+        for entry in entries
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>
+body {{ font-family: Arial, sans-serif; line-height: 1.5; margin: 1rem auto; max-width: 70rem; }}
+table {{ border-collapse: collapse; width: 100%; }}
+caption {{ text-align: left; font-weight: bold; padding: 0.5rem 0; }}
+th, td {{ border: 1px solid #505a5f; padding: 0.5rem; text-align: left; vertical-align: top; }}
+ul {{ margin: 0; padding-left: 1.2rem; }}
+a {{ color: #1d70b8; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{escape(title)}</h1>
+<p>The decisions of the {escape(organisation)}, published under the {LEGISLATION}.</p>
+<table>
+<caption>Decisions, newest first ({len(entries)})</caption>
+<thead>
+<tr>{header}</tr>
+</thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+"""
+
+
+def write_register(patterns: list[str], out: str | Path, *, documents_dir: str | Path | None = None,
+                   force: bool = False) -> Path:
+    """Write the register to `out`: CSV or HTML by its suffix; links point at `documents_dir`."""
+    target = Path(out)
+    fmt = target.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise NoticeBuilderError([Finding(
+            code="register-format", message="the register must be a .csv or .html file", path=str(target),
+            hint="name the output register.csv or register.html",
+        )])
+    refuse_existing([target], force)
+    register_dir = target.parent
+    entries = register_entries(patterns, Path(documents_dir) if documents_dir else register_dir,
+                               register_dir)
+    text = register_csv(entries) if fmt == "csv" else register_html(entries)
+    write_atomically(target, text.encode("utf-8"), force=force)
+    return target

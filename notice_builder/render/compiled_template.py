@@ -1,0 +1,240 @@
+"""The fast render path: each Word template is preprocessed and compiled once, then filled many times.
+
+docxtpl reopens the template, re-runs its preprocessing and recompiles Jinja for every document, and
+python-docx then recompresses every part. Here docxtpl's own preprocessing (`patch_xml`) and
+post-processing (`resolve_listing`, `fix_tables`, `fix_docpr_ids`) run on templates compiled once per
+process, only the parts that change are rendered and compressed (document, headers and footers,
+core properties, and numbering or relationships when lists or links were added), and every other
+member is copied from the template still compressed. The result is the same Word XML as
+`docx_render.render_document`, which stays as the reference implementation.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import CT_Relationships, serialize_part_xml
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import Template, TemplateError
+from lxml import etree
+
+from notice_builder.findings import Finding, Location, NoticeBuilderError
+from notice_builder.profile import Profile
+from notice_builder.render.context import ContextBuilder
+from notice_builder.render.docx_render import jinja_environment, set_core_properties
+from notice_builder.render.word_resources import ListNumbering
+from notice_builder.render.zip_members import ZipMember, read_members, write_zip
+
+CORE_PART = "docProps/core.xml"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# The string properties docxtpl renders as templates (DocxTemplate.render_properties).
+TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+_PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
+_PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of the main document part, as its .rels file lists it."""
+
+    rid: str
+    reltype: str
+    target: str
+    external: bool
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    """A template part whose XML is a compiled Jinja template."""
+
+    name: str
+    template: Template
+    reparse: bool  # headers and footers are reparsed and reserialised as python-docx does
+
+
+def _compile(docxtpl: DocxTemplate, xml: str) -> Template:
+    """docxtpl's preprocessing of one part (patch_xml, one paragraph a line), compiled by Jinja."""
+    patched = _PARAGRAPH_LINE.sub(r"\n<w:p\1", docxtpl.patch_xml(xml))
+    return jinja_environment().from_string(patched)
+
+
+def _finish(docxtpl: DocxTemplate, rendered: str) -> str:
+    """docxtpl's post-processing of a rendered part (render_xml_part after the Jinja call)."""
+    xml = _PARAGRAPH_LINE_BACK.sub(r"<w:p\1", rendered)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if any(character in xml for character in _LISTING_CHARACTERS):
+        xml = docxtpl.resolve_listing(xml)
+    return xml
+
+
+class CompiledTemplate:
+    """One Word template, read, preprocessed and compiled once; `render` fills it for one context."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.members = read_members(path)
+        self._docxtpl = DocxTemplate(str(path))
+        self._docxtpl.init_docx()
+        document = self._docxtpl.docx
+        self.document_name = document.part.partname.lstrip("/")
+        self.document_rels_name = document.part.partname.rels_uri.lstrip("/")
+        self.relationships = tuple(
+            Relationship(rel.rId, rel.reltype, rel.target_ref, rel.is_external)
+            for rel in document.part.rels.values()
+        )
+        self.numbering = document.part.numbering_part.element
+        self.styles = document.part.styles.element
+        self.numbering_name = document.part.numbering_part.partname.lstrip("/")
+        self.bullet_list_id = ListNumbering(copy.deepcopy(self.numbering), self.styles).bullet_list_id()
+        self.body = _compile(self._docxtpl, self._docxtpl.get_xml())
+        root = copy.deepcopy(document.element)
+        self._body_index = root.index(root.body)
+        root.remove(root.body)
+        self._document_root = root
+        self.parts = tuple(self._header_footer_parts(document)) + tuple(self._footnote_parts(document))
+        self._core_element = copy.deepcopy(document.part.package._core_properties_part.element)
+        # A property without template syntax renders to itself: set it once here, not per document.
+        core = CoreProperties(self._core_element)
+        templated = []
+        for name in TEMPLATED_PROPERTIES:
+            value = getattr(core, name)
+            if "{" in value:
+                templated.append((name, jinja_environment().from_string(value)))
+            else:
+                setattr(core, name, value)
+        self._templated_properties = tuple(templated)
+
+    def _header_footer_parts(self, document):
+        for rel in document.part.rels.values():
+            if rel.reltype in (RT.HEADER, RT.FOOTER) and rel.target_part.blob:
+                xml = self._docxtpl.get_part_xml(rel.target_part)
+                yield CompiledPart(rel.target_part.partname.lstrip("/"), _compile(self._docxtpl, xml), True)
+
+    def _footnote_parts(self, document):
+        for part in document.part.package.parts:
+            if part.content_type == FOOTNOTES_TYPE:
+                xml = part.blob.decode("utf-8")
+                yield CompiledPart(part.partname.lstrip("/"), _compile(self._docxtpl, xml), False)
+
+    def new_resources(self) -> TemplateResources:
+        """Fresh hyperlink and list bookkeeping for one document rendered from this template."""
+        return TemplateResources(self)
+
+    def render_body(self, context: dict) -> bytes:
+        """word/document.xml: the body rendered, tables and drawing ids fixed as docxtpl does."""
+        body = self._docxtpl.fix_tables(_finish(self._docxtpl, self.body.render(context)))
+        self._docxtpl.docx_ids_index = 1000
+        self._docxtpl.fix_docpr_ids(body)
+        root = copy.deepcopy(self._document_root)
+        root.insert(self._body_index, body)
+        return serialize_part_xml(root)
+
+    def render_part(self, part: CompiledPart, context: dict) -> bytes:
+        xml = _finish(self._docxtpl, part.template.render(context)).encode("utf-8")
+        return serialize_part_xml(parse_xml(xml)) if part.reparse else xml
+
+    def render_core_properties(self, context: dict, decision: dict, kind_spec) -> bytes:
+        """docProps/core.xml: the template's properties rendered, then the decision's set over them."""
+        element = copy.deepcopy(self._core_element)
+        properties = CoreProperties(element)
+        for name, template in self._templated_properties:
+            setattr(properties, name, template.render(context))
+        set_core_properties(SimpleNamespace(core_properties=properties), decision, kind_spec)
+        return serialize_part_xml(element)
+
+
+class TemplateResources:
+    """WordResources for the fast path: the same rIds and numIds python-docx and ListNumbering give."""
+
+    def __init__(self, template: CompiledTemplate):
+        self._template = template
+        self.relationships = list(template.relationships)
+        self.added_links = False
+        self.numbering: etree._Element | None = None
+        self._lists: ListNumbering | None = None
+
+    def hyperlink_id(self, url: str) -> str:
+        """An existing external hyperlink to `url`, else the lowest free rIdN (python-docx's rule)."""
+        for rel in self.relationships:
+            if rel.external and rel.reltype == RT.HYPERLINK and rel.target == url:
+                return rel.rid
+        used = {rel.rid for rel in self.relationships}
+        rid = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        self.relationships.append(Relationship(rid, RT.HYPERLINK, url, True))
+        self.added_links = True
+        return rid
+
+    def bullet_list_id(self) -> int:
+        return self._template.bullet_list_id
+
+    def new_numbered_list_id(self, start: int) -> int:
+        if self._lists is None:
+            self.numbering = copy.deepcopy(self._template.numbering)
+            self._lists = ListNumbering(self.numbering, self._template.styles)
+        return self._lists.new_numbered_list_id(start)
+
+    def relationships_xml(self) -> bytes:
+        rels = CT_Relationships.new()
+        for rel in self.relationships:
+            rels.add_rel(rel.rid, rel.reltype, rel.target, rel.external)
+        return rels.xml
+
+
+@cache
+def _compiled(path: Path, stamp: tuple[int, int]) -> CompiledTemplate:
+    return CompiledTemplate(path)
+
+
+def compiled_template(path: Path) -> CompiledTemplate:
+    """The compiled template at `path`, compiled once per process (again if the file changes)."""
+    status = path.stat()
+    return _compiled(path.resolve(), (status.st_mtime_ns, status.st_size))
+
+
+def _template_finding(path: Path, code: str, what: str, exc: Exception, hint: str) -> NoticeBuilderError:
+    detail = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+    return NoticeBuilderError([Finding(code=code, message=f"{what}: {detail}", path=str(path), hint=hint)])
+
+
+def render_document(decision: dict, profile: Profile, kind: str, *, source_path: str = "") -> bytes:
+    """The .docx bytes of one document of a validated decision, from the compiled template."""
+    document = profile.document(kind)
+    template_file = profile.template_path(document)
+    try:
+        template = compiled_template(template_file)
+    except Exception as exc:  # a missing, damaged or non-Word template: the profile's problem
+        raise _template_finding(template_file, "template-unreadable", "the Word template cannot be opened",
+                                exc, "check the profile's template path") from None
+    resources = template.new_resources()
+    context = ContextBuilder(decision, profile, resources).build(document)
+    try:
+        changed = {template.document_name: template.render_body(context)}
+        for part in template.parts:
+            changed[part.name] = template.render_part(part, context)
+    except Exception as exc:  # the template is code from outside; whatever it does wrong is a finding
+        raise _template_finding(template_file, "template-error", "the template could not be filled in",
+                                exc, "run `notice templates check` on the template") from None
+    try:
+        changed[CORE_PART] = template.render_core_properties(context, decision, document)
+    except ValueError as exc:  # python-docx refuses a core property over 255 characters
+        raise NoticeBuilderError([Finding(
+            code="property-too-long", message=f"a document property is too long for Word: {exc}",
+            path=source_path, location=Location(pointer="/title"), hint="shorten the decision title",
+        )]) from None
+    if resources.numbering is not None:
+        changed[template.numbering_name] = serialize_part_xml(resources.numbering)
+    if resources.added_links:
+        changed[template.document_rels_name] = resources.relationships_xml()
+    return write_zip(
+        ZipMember.deflate(member.name, changed[member.name]) if member.name in changed else member
+        for member in template.members
+    )

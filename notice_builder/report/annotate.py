@@ -1,0 +1,87 @@
+"""Write a copy of a Word draft with each finding as a comment on its paragraph.
+
+The original is never modified: the copy is written to a temporary file beside OUT and moved into
+place with os.replace, so OUT is either the old file or the whole new one. An existing OUT is only
+replaced when asked (`force`), and never when it is the draft itself. The draft is checked part by
+part within the safe-reading limits before python-docx opens it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import docx
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.load.docx_outline import W_R, iter_paragraphs
+from notice_builder.load.docx_package import open_docx
+
+AUTHOR = "notice lint"
+INITIALS = "NL"
+
+
+def _refuse(path: Path, message: str, hint: str) -> NoticeBuilderError:
+    return NoticeBuilderError([Finding(code="annotate", message=message, path=str(path), hint=hint)])
+
+
+def check_destination(source: Path, out: Path, force: bool) -> None:
+    """Refuse to write over the draft itself, or over an existing file unless `force`."""
+    if out.exists() and out.resolve() == source.resolve():
+        raise _refuse(
+            out,
+            "will not write the annotated copy over the original draft",
+            "give --annotate a new file name",
+        )
+    if out.exists() and not force:
+        raise _refuse(out, "the file already exists", "choose another name, or add --force to replace it")
+    if not out.parent.is_dir():
+        raise _refuse(out, "the folder does not exist", "create the folder first")
+
+
+def _comment_text(finding: Finding) -> str:
+    text = f"{finding.code} ({finding.severity.value}): {finding.message}"
+    return text + (f"\nHow to fix: {finding.hint}" if finding.hint else "")
+
+
+def annotate_docx(
+    source: str | Path,
+    findings: Iterable[Finding],
+    out: str | Path,
+    *,
+    force: bool = False,
+    author: str = AUTHOR,
+    initials: str = INITIALS,
+) -> Path:
+    """Save a copy of `source` at `out` with one Word comment per finding; returns `out`."""
+    source, out = Path(source), Path(out)
+    check_destination(source, out, force)
+    with open_docx(source) as package:
+        package.verify_all_parts()
+    document = docx.Document(str(source))
+    body = document.element.body
+    paragraphs = [p for p, _ in iter_paragraphs(body)]
+    if not paragraphs:
+        paragraphs = [document.add_paragraph()._p]
+    for finding in findings:
+        number = finding.location.paragraph or 1
+        element = paragraphs[min(max(number, 1), len(paragraphs)) - 1]
+        paragraph = Paragraph(element, document._body)
+        runs = [Run(r, paragraph) for r in element if r.tag == W_R]
+        if not runs:
+            runs = [paragraph.add_run("")]
+        document.add_comment(runs, text=_comment_text(finding), author=author, initials=initials)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".docx.tmp", dir=out.parent)
+    os.close(handle)
+    try:
+        document.save(temporary)
+        os.replace(temporary, out)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return out

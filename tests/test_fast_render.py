@@ -1,0 +1,85 @@
+"""The compiled-template render path gives the same Word package as the docxtpl reference path."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from notice_builder.build import profile_for, render_documents
+from notice_builder.load import load_decision_file
+from notice_builder.render import compiled_template, docx_render
+from notice_builder.render.package import ZIP_EPOCH
+from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, example_data, source_of
+
+# Every part the fast path renders itself; the rest are copied from the template.
+RENDERED_PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml", "word/numbering.xml",
+                  "word/_rels/document.xml.rels", "docProps/core.xml")
+
+
+def members(docx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def canonical(xml: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
+def both_paths(source, kind):
+    profile = profile_for(source)
+    return (docx_render.render_document(source.data, profile, kind),
+            compiled_template.render_document(source.data, profile, kind))
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("kind", ["board-report", "notice"])
+def test_fast_path_gives_the_reference_word_xml(example, kind):
+    slow, fast = (members(d) for d in both_paths(load_decision_file(example), kind))
+    assert list(fast) == list(slow)
+    for part in RENDERED_PARTS:
+        assert canonical(fast[part]) == canonical(slow[part]), part
+
+
+@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: p.stem)
+def test_fast_path_writes_the_same_bytes_for_every_part(example):
+    source = load_decision_file(example)
+    for kind in profile_for(source).documents:
+        slow, fast = (members(d) for d in both_paths(source, kind))
+        assert fast == slow
+
+
+def test_links_and_lists_get_the_ids_python_docx_would_give():
+    data = example_data()
+    data["notice"]["decision"] = (
+        "1. one\n2. two\n\nThen [a](https://example.gov.uk/a), [b](https://example.gov.uk/b) "
+        "and [a again](https://example.gov.uk/a).\n\n3. three\n4. four"
+    )
+    data["notice"]["implications"]["legal"] = "See [c](mailto:legal@example.gov.uk)."
+    slow, fast = (members(d) for d in both_paths(source_of(data), "notice"))
+    rels = fast["word/_rels/document.xml.rels"]
+    assert rels.count(b"TargetMode=\"External\"") == 3  # the repeated link reuses its relationship
+    for part in ("word/document.xml", "word/numbering.xml", "word/_rels/document.xml.rels"):
+        assert fast[part] == slow[part]
+
+
+def test_fast_output_is_a_valid_zip_with_fixed_timestamps():
+    docx = render_documents(load_decision_file(FINAL_EXAMPLE))["notice"]
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        assert archive.testzip() is None
+        assert {info.date_time for info in archive.infolist()} == {ZIP_EPOCH}
+        assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+
+
+def test_build_uses_the_fast_path_and_keeps_docxtpl_as_reference():
+    source = load_decision_file(FINAL_EXAMPLE)
+    assert render_documents(source) == render_documents(source, engine="docxtpl")
+
+
+def test_template_is_compiled_once_per_process():
+    source = load_decision_file(FINAL_EXAMPLE)
+    profile = profile_for(source)
+    path = profile.template_path(profile.documents["notice"])
+    assert compiled_template.compiled_template(path) is compiled_template.compiled_template(path)

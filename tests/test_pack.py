@@ -1,0 +1,132 @@
+"""`notice pack`: the agenda pack, front sheet and contents, then each report with its notice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from notice_builder.cli import main
+from notice_builder.findings import NoticeBuilderError
+from notice_builder.publish.pack import AGENDA_ITEM_STYLE, build_pack, load_meeting
+from notice_builder.validate import bundled_schema
+from tests.conftest import EXAMPLES
+
+MEETING = EXAMPLES / "meeting-2013-07-16"
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, ["pack", *(str(a) for a in args)], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def pack_bytes() -> bytes:
+    return build_pack(load_meeting(MEETING))
+
+
+@pytest.fixture(scope="module")
+def pack(pack_bytes, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pack") / "pack.docx"
+    path.write_bytes(pack_bytes)
+    return Document(str(path))
+
+
+def write_meeting(folder: Path, data: dict) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "meeting.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return folder
+
+
+def test_front_sheet_names_the_meeting_and_its_date(pack):
+    texts = [p.text for p in pack.paragraphs[:6]]
+    assert texts[:3] == ["WEST MIDLANDS POLICE AND CRIME COMMISSIONER", "Strategic Policing and Crime Board",
+                         "16 July 2013"]
+    assert pack.paragraphs[1].style.name == "Title"
+
+
+def test_contents_has_a_toc_field_and_a_plain_list_in_agenda_order(pack):
+    body = pack.element.body.xml
+    assert 'w:instr="TOC ' in body
+    items = [p.text for p in pack.paragraphs if p.text.startswith("Item ")]
+    assert [i.split(":")[0] for i in items] == ["Item 5", "Item 6", "Item 7"]
+    assert "(WMPCC 012/2013)" in items[1]
+
+
+def test_each_report_is_followed_by_its_notice_in_agenda_order(pack):
+    sequence = [(p.style.name, p.text) for p in pack.paragraphs
+                if p.style.name in (AGENDA_ITEM_STYLE, "Title")]
+    agenda = [text for style, text in sequence if style == AGENDA_ITEM_STYLE]
+    assert [a.split(":")[0] for a in agenda] == ["Agenda item 5", "Agenda item 6", "Agenda item 7"]
+    after_front_sheet = [text for style, text in sequence[1:]]
+    for position, item in enumerate(agenda):
+        start = after_front_sheet.index(item)
+        report_title, notice_title = after_front_sheet[start + 1: start + 3]
+        assert report_title.startswith("WEST MIDLANDS POLICE AND CRIME COMMISSIONER:")
+        assert notice_title == "NON-CONFIDENTIAL NOTICE OF DECISION"
+        assert position == agenda.index(item)
+
+
+def test_headings_of_every_document_are_present(pack):
+    headings = [p.text for p in pack.paragraphs if p.style.name == "Heading 1"]
+    assert headings.count("PURPOSE OF REPORT") == 3
+    assert headings.count("EXECUTIVE SUMMARY") == 3
+    assert headings.index("PURPOSE OF REPORT") < headings.index("EXECUTIVE SUMMARY")
+
+
+def test_pack_has_its_own_title_and_no_template_fields(pack):
+    assert pack.core_properties.title == "Agenda pack: Strategic Policing and Crime Board, 16 July 2013"
+    section = pack.sections[0]
+    assert "{{" not in section.header.paragraphs[0].text + section.footer.paragraphs[0].text
+
+
+def test_pack_is_byte_identical_across_builds(pack_bytes):
+    assert build_pack(load_meeting(MEETING)) == pack_bytes
+
+
+def test_cli_writes_the_pack_and_refuses_to_replace_it(tmp_path):
+    out = tmp_path / "pack.docx"
+    assert invoke(MEETING, "-o", out).exit_code == 0
+    again = invoke(MEETING, "-o", out)
+    assert again.exit_code == 1 and "output-exists" in again.output
+    assert invoke(MEETING, "-o", out, "--force").exit_code == 0
+
+
+def test_a_bad_meeting_file_is_reported_with_file_pointer_and_fix(tmp_path):
+    folder = write_meeting(tmp_path / "meeting", {
+        "name": "Board", "date": "16/07/2013",
+        "agenda": [{"item": "5", "decision": "x.json", "papers": 2}],
+    })
+    result = invoke(folder, "-o", tmp_path / "pack.docx")
+    assert result.exit_code == 1
+    assert f"{folder / 'meeting.json'}:3:11 /date: schema '16/07/2013' is not a valid date" in result.output
+    assert "/agenda/0/papers: schema unknown field 'papers'" in result.output
+    assert "(hint: " in result.output
+    assert not (tmp_path / "pack.docx").exists()
+
+
+def test_a_missing_or_invalid_decision_is_reported_against_the_agenda(tmp_path):
+    broken = tmp_path / "meeting" / "broken.json"
+    write_meeting(tmp_path / "meeting", {"name": "Board", "date": "2013-07-16", "agenda": [
+        {"item": "5", "decision": "missing.json"}, {"item": "6", "decision": "broken.json"}]})
+    broken.write_text('{"status": "draft"}', encoding="utf-8")
+    with pytest.raises(NoticeBuilderError) as raised:
+        load_meeting(tmp_path / "meeting")
+    codes = [(f.code, f.location.pointer) for f in raised.value.findings]
+    assert ("missing-decision", "/agenda/0/decision") in codes
+    assert any(f.path == str(broken) and f.code == "schema" for f in raised.value.findings)
+
+
+def test_every_meeting_schema_property_is_described():
+    def walk(schema, where):
+        for name, prop in schema.get("properties", {}).items():
+            assert prop.get("description"), f"{where}/{name}"
+            walk(prop, f"{where}/{name}")
+        if isinstance(schema.get("items"), dict):
+            walk(schema["items"], f"{where}/items")
+
+    schema = bundled_schema("meeting")
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    walk(schema, "")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from notice_builder.findings import NoticeBuilderError
+from notice_builder.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.lint import lint_decision
 from notice_builder.load import DecisionSource, load_decision_file
-from notice_builder.profile import Profile, load_profile
+from notice_builder.profile import DEFAULT_PROFILE, Profile, is_profile_path, load_profile
+from notice_builder.project_settings import project_profile
 from notice_builder.render import compiled_template, docx_render
 from notice_builder.render.confidential import confidential_items
 from notice_builder.render.package import refuse_existing, write_atomically
@@ -26,6 +28,14 @@ class BuiltDocument:
     path: Path
 
 
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build_documents` wrote, and the lint warnings it found on the way."""
+
+    documents: list[BuiltDocument]
+    warnings: list[Finding]
+
+
 def output_stem(source: DecisionSource) -> str:
     """`WMPCC-005-2013` from the reference; a draft without one is named after its input file."""
     reference = source.data.get("reference")
@@ -35,10 +45,21 @@ def output_stem(source: DecisionSource) -> str:
 
 
 def profile_for(source: DecisionSource, profile: Profile | str | None = None) -> Profile:
-    """The profile given, else the one the decision names, else the default."""
+    """The profile given, else the one the decision names, else the project's, else the default."""
     if isinstance(profile, Profile):
         return profile
-    return load_profile(profile or source.data.get("profile") or "wmpcc")
+    if profile:
+        return load_profile(profile)
+    named = source.data.get("profile") if isinstance(source.data, dict) else None
+    # A decision names only a built-in profile: a path in it is refused by validation, never opened.
+    if isinstance(named, str) and named and not is_profile_path(named):
+        try:
+            return load_profile(named)
+        except NoticeBuilderError as error:
+            raise NoticeBuilderError([
+                replace(f, path=source.path, location=source.location("/profile")) for f in error.findings
+            ]) from None
+    return load_profile(project_profile(Path(source.path).parent) or DEFAULT_PROFILE)
 
 
 def check_decision(source: DecisionSource) -> None:
@@ -66,18 +87,32 @@ def render_documents(source: DecisionSource, profile: Profile | str | None = Non
     return rendered
 
 
+def lint_before_build(source: DecisionSource, profile: Profile) -> list[Finding]:
+    """Lint a valid decision's content; raise if any finding is an error, else return the warnings."""
+    findings = lint_decision(source, profile)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise NoticeBuilderError(findings)
+    return findings
+
+
 def build_documents(source: DecisionSource | str | Path, out_dir: str | Path, *, force: bool = False,
-                    profile: Profile | str | None = None, confidential: bool = False) -> list[BuiltDocument]:
+                    profile: Profile | str | None = None, confidential: bool = False,
+                    lint: bool = True) -> BuildResult:
     """Build every document of a decision into `out_dir`; write nothing unless all can be written.
 
-    With `confidential`, the confidential part (`<stem>-confidential.docx`) is written too.
+    The decision is validated, then linted (errors such as a placeholder or a duplicated heading
+    stop the build unless `lint` is false). With `confidential`, the confidential part
+    (`<stem>-confidential.docx`) is written too.
     """
     if not isinstance(source, DecisionSource):
         source = load_decision_file(source)
-    rendered = render_documents(source, profile, confidential=confidential)
+    chosen = profile_for(source, profile)
+    check_decision(source)
+    warnings = lint_before_build(source, chosen) if lint else []
+    rendered = render_documents(source, chosen, confidential=confidential)
     stem = output_stem(source)
     targets = {kind: Path(out_dir) / f"{stem}-{kind}.docx" for kind in rendered}
     refuse_existing(targets.values(), force)
     for kind, data in rendered.items():
         write_atomically(targets[kind], data, force=force)
-    return [BuiltDocument(kind, path) for kind, path in targets.items()]
+    return BuildResult([BuiltDocument(kind, path) for kind, path in targets.items()], warnings)

@@ -124,3 +124,27 @@ def test_schema_prints_the_json_schema(run):
     result = run("schema")
     assert result.exit_code == 0
     assert json.loads(result.output)["title"] == "Decision"
+
+
+def test_build_refuses_content_the_linter_finds_defective_unless_no_lint(run, tmp_path):
+    data = example_data()
+    data["notice"]["implications"]["legal"] = "## Advice\n\nTBC\n\n## Advice\n\nThe Commissioner was advised."
+    bad = tmp_path / "placeholder.json"
+    bad.write_text(json.dumps(data, indent=2))
+    result = run("build", bad, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "placeholder" in result.output and "duplicate-heading" in result.output
+    assert "/notice/implications/legal" in result.output
+    assert not (tmp_path / "out").exists()
+    assert run("build", bad, "-o", tmp_path / "out", "--no-lint").exit_code == 0
+
+
+def test_project_folder_chooses_the_profile_for_decisions_inside_it(run, tmp_path):
+    data = example_data()
+    data.pop("profile", None)
+    (tmp_path / "pyproject.toml").write_text('[tool.notice-builder]\nprofile = "nosuchoffice"\n')
+    decision = tmp_path / "decisions" / "d.json"
+    decision.parent.mkdir()
+    decision.write_text(json.dumps(data))
+    result = run("build", decision, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "no built-in profile 'nosuchoffice'" in result.output

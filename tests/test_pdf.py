@@ -15,7 +15,7 @@ pytestmark = pytest.mark.libreoffice
 
 def test_both_documents_convert_to_pdf_with_libreoffice(tmp_path):
     assert shutil.which("soffice"), "LibreOffice is required: make system-deps installs it"
-    built = build_documents(REFERENCE_EXAMPLE, tmp_path / "docx")
+    built = build_documents(REFERENCE_EXAMPLE, tmp_path / "docx").documents
     profile_dir = tmp_path / "lo-profile"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", "pdf",

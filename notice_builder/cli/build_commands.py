@@ -43,13 +43,19 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder to write the documents to.")
 @click.option("--force", is_flag=True, help="Replace documents that exist already.")
-@click.option("--profile", help="Profile name or file (default: the decision's, else wmpcc).")
+@click.option("--profile", help="Profile name or file (default: the decision's, else the project's, "
+              "else wmpcc).")
 @click.option("--confidential", is_flag=True,
               help="Also write the confidential part (NOT FOR PUBLICATION) if FILE has exempt information.")
+@click.option("--no-lint", is_flag=True, help="Build even if `notice lint` finds errors in the content.")
 @reports_failures
-def build(file: Path, out_dir: Path, force: bool, profile: str | None, confidential: bool) -> None:
-    """Build the Board covering report and the Notice of Decision from FILE."""
-    for document in build_documents(file, out_dir, force=force, profile=profile, confidential=confidential):
+def build(file: Path, out_dir: Path, force: bool, profile: str | None, confidential: bool,
+          no_lint: bool) -> None:
+    """Build the documents of FILE (for wmpcc: the Board covering report and the Notice of Decision)."""
+    result = build_documents(file, out_dir, force=force, profile=profile, confidential=confidential,
+                             lint=not no_lint)
+    echo_findings(result.warnings)
+    for document in result.documents:
         click.echo(f"wrote {document.path}")
 
 

@@ -15,6 +15,7 @@ from notice_builder.load.decision_outline import decision_outline
 from notice_builder.load.docx_outline import read_docx_outline
 from notice_builder.outline import Outline
 from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile
+from notice_builder.project_settings import project_profile
 from notice_builder.validate.schema_validation import validate_decision
 
 LINTED_SUFFIXES = (".docx", ".json")
@@ -84,11 +85,12 @@ def lint_docx(path: str | Path, profile: Profile, config: LintConfig | None = No
     return lint_outline(read_docx_outline(path, profile), profile, config)
 
 
-def _profile_for(config: LintConfig, data: object = None) -> Profile:
+def _profile_for(config: LintConfig, path: str | Path, data: object = None) -> Profile:
+    """--profile or the lint configuration's, else the decision's, else its project folder's."""
     name = config.profile
     if name is None and isinstance(data, dict) and isinstance(data.get("profile"), str):
         name = data["profile"]
-    return load_profile(name or DEFAULT_PROFILE)
+    return load_profile(name or project_profile(Path(path).parent) or DEFAULT_PROFILE)
 
 
 def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
@@ -111,10 +113,10 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
                         )
                     ],
                 )
-            profile = _profile_for(config, source.data)
+            profile = _profile_for(config, path, source.data)
             findings = validate_decision(source) + lint_decision(source, profile, config)
             return FileReport(name, findings)
-        return FileReport(name, lint_docx(path, _profile_for(config), config))
+        return FileReport(name, lint_docx(path, _profile_for(config, path), config))
     except NoticeBuilderError as error:
         return FileReport(name, error.findings, unreadable=True)
 

@@ -22,13 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 from notice_builder.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.lint.registry import Rule, all_rules, find_rule
+from notice_builder.project_settings import nearest_settings, read_toml, tool_table
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 _TOP_KEYS = {"profile", "fail-on", "disable", "enable", "rules"}
@@ -145,36 +141,19 @@ def config_from_dict(data: Mapping[str, Any], source: str = "<config>") -> LintC
     )
 
 
-def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise _error(
-            str(path),
-            f"cannot read the configuration: {exc.strerror or exc}",
-            "check the path given to --config",
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _error(str(path), f"not valid TOML: {exc}", "check the file's syntax") from None
-
-
 def _lint_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    tool = data.get("tool", {})
-    table = tool.get("notice-builder", {}).get("lint") if isinstance(tool, Mapping) else None
-    return table if isinstance(table, Mapping) else None
+    table = tool_table(data)
+    lint = table.get("lint") if table is not None else None
+    return lint if isinstance(lint, Mapping) else None
 
 
 def load_config(path: str | Path | None = None, start: str | Path | None = None) -> LintConfig:
     """The configuration in `path`, else in the nearest pyproject.toml from `start` up, else defaults."""
     if path is not None:
-        data = _read_toml(Path(path))
+        data = read_toml(Path(path))
         table = _lint_table(data)
         return config_from_dict(table if table is not None else data, str(path))
-    folder = Path(start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            table = _lint_table(_read_toml(pyproject))
-            if table is not None:
-                return config_from_dict(table, str(pyproject))
+    found = nearest_settings(start)
+    if found is not None and isinstance(found[1].get("lint"), Mapping):
+        return config_from_dict(found[1]["lint"], str(found[0]))
     return LintConfig()

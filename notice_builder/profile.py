@@ -56,6 +56,7 @@ class DocumentSpec:
     fields: tuple[FieldSpec, ...] = ()
     signature_after: str | None = None
     on_request: bool = False
+    layout: str = ""  # which context the template gets: board-report, notice or confidential
 
     @property
     def required_headings(self) -> tuple[HeadingSpec, ...]:
@@ -74,6 +75,7 @@ class Profile:
     documents: dict[str, DocumentSpec]
     standard_text: dict[str, str]
     requires: tuple[str, ...] = ()
+    confidential_statement_after: str = "/notice/facts_and_advice/summary"
     section_defaults: dict[str, str] = field(default_factory=dict)
     template_dir: Path | None = None  # None: the bundled templates/ folder
     path: Path | None = None  # where the profile was read from; None for a built-in
@@ -93,6 +95,7 @@ class Profile:
                 fields=tuple(FieldSpec(**f) for f in spec.get("fields", ())),
                 signature_after=spec.get("signature_after"),
                 on_request=spec.get("on_request", False),
+                layout=spec.get("layout", kind),
             )
             for kind, spec in data["documents"].items()
         }
@@ -105,6 +108,8 @@ class Profile:
             documents={kind: d for kind, d in documents.items() if not d.on_request},
             standard_text=dict(data.get("standard_text", {})),
             requires=tuple(data.get("requires", ())),
+            confidential_statement_after=data.get(
+                "confidential_statement_after", "/notice/facts_and_advice/summary"),
             section_defaults=dict(data.get("section_defaults", {})),
             template_dir=path.parent / "templates" if path else None,
             path=path,

@@ -1,4 +1,4 @@
-"""The starter decision that `notice new` writes: the schema's required fields, blank or preset."""
+"""The starter decision that `notice new` writes: the profile's required fields, blank or preset."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from notice_builder.profile import Profile, load_profile
 from notice_builder.resources import schema_path
 from notice_builder.validate import decision_schema
+from notice_builder.validate.profile_schema import decision_schema_for
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -31,14 +32,24 @@ def _blank(schema: dict, root: dict):
     return ""
 
 
+def _set(data: dict, pointer: str, value) -> None:
+    *parents, last = pointer.strip("/").split("/")
+    for key in parents:
+        data = data.setdefault(key, {})
+    data[last] = value
+
+
 def starter_decision(target: Path, profile: Profile | None = None) -> dict:
-    """A new draft for `target`: blanks to fill in, the office's fixed details already filled."""
+    """A new draft for `target`: blanks to fill in, the office's details and default wording filled."""
     profile = profile or load_profile()
-    schema = decision_schema()
+    schema = decision_schema_for(decision_schema(), profile)
     decision = _blank(schema, schema)
     decision["organisation"]["name"] = profile.organisation
     decision["decision_maker"]["role"] = profile.decision_maker_title
-    decision["meeting"]["board"] = profile.board
-    decision["meeting"]["report_type"] = "DECISION"
+    if "meeting" in decision:
+        decision["meeting"]["board"] = profile.board
+        decision["meeting"]["report_type"] = "DECISION"
+    for pointer, text in profile.section_defaults.items():
+        _set(decision, pointer, text)
     relative = os.path.relpath(schema_path("decision"), Path(target).resolve().parent)
     return {"$schema": Path(relative).as_posix(), "profile": profile.name, **decision}

@@ -255,17 +255,24 @@ def _masthead(doc, title: str) -> None:
 
 
 def notice():
-    """The Non-confidential Notice of Decision, sections laid out from the profile."""
+    """A decision notice or record: labelled fields, then the profile's sections, then the signature."""
     doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
     _masthead(doc, "{{ notice.document_title }}")
-    _labelled(doc, "Contact Officer:", "{{ notice.contact_officer.name }}")
-    _labelled(doc, "Telephone Number:", "{{ notice.contact_officer.telephone }}")
-    _labelled(doc, "Email:", "{{ notice.contact_officer.email }}")
-    _labelled(doc, "Title:", "{{ title }}")
+    doc.add_paragraph("{%p for field in notice.fields %}")
+    _labelled(doc, "{{ field.label }}", "{{ field.value }}")
+    doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p for section in notice.sections %}")
+    doc.add_paragraph("{%p if section.level == 3 %}")
+    doc.add_paragraph("{{ section.heading }}", style="Heading 3")
+    doc.add_paragraph("{%p elif section.level == 2 %}")
+    doc.add_paragraph("{{ section.heading }}", style="Heading 2")
+    doc.add_paragraph("{%p else %}")
     doc.add_paragraph("{{ section.heading }}", style="Heading 1")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if section.body %}")
     doc.add_paragraph("{{p section.body }}")
-    doc.add_paragraph('{%p if section.id == "decision" %}')
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if section.id == notice.signature_after %}")
     doc.add_paragraph("{{ decision_maker.role }}")
     doc.add_paragraph("{{p notice.declaration }}")
     _labelled(doc, "Signature:", "{{ notice.signature_name }}")
@@ -317,13 +324,17 @@ def save_reproducibly(doc, path: Path, title: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "templates" / "wmpcc")
-    args = parser.parse_args()
-    save_reproducibly(board_report(), args.out / "board-report.docx", "Board covering report")
-    save_reproducibly(notice(), args.out / "notice.docx", "Notice of Decision")
-    save_reproducibly(confidential(), args.out / "confidential.docx",
+    parser.add_argument("--out", type=Path, default=ROOT / "templates")
+    out = parser.parse_args().out
+    save_reproducibly(board_report(), out / "wmpcc" / "board-report.docx", "Board covering report")
+    save_reproducibly(notice(), out / "wmpcc" / "notice.docx", "Notice of Decision")
+    save_reproducibly(confidential(), out / "wmpcc" / "confidential.docx",
                       f"{NOT_FOR_PUBLICATION} – Confidential part of the Notice of Decision")
-    print(f"wrote {args.out}/board-report.docx, notice.docx and confidential.docx")
+    save_reproducibly(notice(), out / "pcc-decision-record" / "decision-record.docx",
+                      "Decision Making Record")
+    save_reproducibly(notice(), out / "council-executive-decision" / "decision-record.docx",
+                      "Record of Executive Decision")
+    print(f"wrote the templates in {out}")
 
 
 if __name__ == "__main__":

@@ -54,8 +54,11 @@ def canary_decision() -> tuple[dict, list[str]]:
     notice = data["notice"]
     facts = notice["facts_and_advice"]
     facts["summary"] = body("summary", "Schedule 12A paragraph 3")
-    for name in ("financial", "legal", "equality"):
+    implications = decision_schema()["properties"]["notice"]["properties"]["implications"]["properties"]
+    for name in implications:
         notice["implications"][name] = body(name, "Schedule 12A paragraph 5")
+    for name in ("reasons", "alternative_options"):
+        notice[name] = body(name, "Schedule 12A paragraph 3")
     facts.setdefault("sections", []).append({
         "heading": plant("sectionheading"), "body": confidential_text(plant("sectionbody")),
         "confidential": True, "exemption": "Freedom of Information Act 2000 section 43",

@@ -79,6 +79,12 @@ def complete_decisions() -> list[dict]:
     notice["interests"] = "None."
     notice["public_access"] = "Published."
     notice["background_papers"] = ["A paper"]
+    text["date"] = "2013-09-20"
+    notice["author"] = {"name": "Jacky Courtney", "role": "Chief Executive"}
+    for key in ("reasons", "alternative_options", "conflicts_of_interest", "dispensations"):
+        notice[key] = f"The {key.replace('_', ' ')}."
+    for key in ("human_rights", "risk", "consultation", "crime_and_disorder", "data_protection", "climate"):
+        notice["implications"][key] = f"There are no {key.replace('_', ' ')} implications."
     notice["facts_and_advice"]["sections"] = [
         {"heading": "Open", "body": "Open text."},
         {"heading": "Closed", "body": "Closed text.", "confidential": True,
@@ -90,7 +96,8 @@ def complete_decisions() -> list[dict]:
     objects = json.loads(json.dumps(text))
     implications = objects["notice"]["implications"]
     for holder, key in ((objects["notice"]["facts_and_advice"], "summary"),
-                        *((implications, k) for k in ("financial", "legal", "equality"))):
+                        (objects["notice"], "reasons"), (objects["notice"], "alternative_options"),
+                        *((implications, k) for k in implications)):
         holder[key] = {"text": holder[key], "confidential": True, "exemption": "Schedule 12A paragraph 5"}
     return [text, objects]
 

@@ -24,6 +24,7 @@ from notice_builder.findings import NoticeBuilderError
 from notice_builder.profile import load_profile
 from notice_builder.render.confidential import confidential_items
 from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.validate.profile_schema import decision_schema_for
 from tests.conftest import open_docx, source_of
 from tests.test_confidential import zip_texts
 
@@ -88,12 +89,14 @@ def compact(schema):
     return smaller
 
 
-# The profile is chosen by the test (a decision may only name a built-in one; see test_hostile_decisions).
+# The profile is chosen by the test (a decision may only name a built-in one; see test_hostile_decisions),
+# and decisions are generated from the schema as that profile requires it.
+PROFILE = load_profile()
+SCHEMA = decision_schema_for(decision_schema(), PROFILE)
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", HypothesisWarning)
-    DECISIONS = from_schema(compact(decision_schema()), custom_formats=FORMATS).map(
+    DECISIONS = from_schema(compact(SCHEMA), custom_formats=FORMATS).map(
         lambda d: {key: value for key, value in d.items() if key != "profile"})
-PROFILE = load_profile()
 ENOUGH_TIME = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                               HealthCheck.filter_too_much])
 
@@ -132,7 +135,7 @@ def test_every_valid_decision_builds_documents_word_reopens_with_the_required_ou
 
 # -- invalid decisions: mutate a valid one -----------------------------------------------------
 def _resolve(schema: dict) -> dict:
-    root = decision_schema()
+    root = SCHEMA
     while "$ref" in schema:
         schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
     return schema
@@ -171,7 +174,7 @@ def invalid_decisions(draw):
     decision = json.loads(json.dumps(draw(DECISIONS)))
     how = draw(st.sampled_from(["drop", "type", "format"]))
     if how == "drop":
-        holder, required = draw(st.sampled_from(list(objects_with_required(decision, decision_schema()))))
+        holder, required = draw(st.sampled_from(list(objects_with_required(decision, SCHEMA))))
         del holder[draw(st.sampled_from(required))]
     elif how == "type":
         holder, key = draw(st.sampled_from([h for h in string_holders(decision) if h[1] != "$schema"]))

@@ -27,8 +27,6 @@ DEFAULT_SENTENCES = {
     PART_SENTENCE: "Further facts and advice contain exempt information under {exemption}. They were "
                    "given to the decision maker in a confidential part and are not for publication.",
 }
-# Where the sentence about withheld sections and a confidential part is added in the public notice.
-PART_SENTENCE_AFTER = ("notice", "facts_and_advice", "summary")
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -99,7 +97,7 @@ def public_decision(decision: dict, profile: Profile) -> dict:
         return public
 
     public = redact(decision)
-    *parents, last = PART_SENTENCE_AFTER
+    *parents, last = profile.confidential_statement_after.strip("/").split("/")
     holder = public
     for key in parents:
         holder = holder.get(key) if isinstance(holder, dict) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from notice_builder.findings import Finding, NoticeBuilderError
@@ -16,6 +17,7 @@ from notice_builder.render.markdown_to_word import (
     markdown_to_word,
 )
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NUMBERED_PARAGRAPH_STYLE = "NumberedParagraph"
 UNSIGNED_TEXT = "Unsigned draft"
 UNDATED_TEXT = "Not yet decided"
@@ -30,10 +32,21 @@ def format_date(value: str | None) -> str:
 
 
 def decision_date(decision: dict) -> dt.datetime:
-    """The date a decision's documents carry in their properties: signed, else the meeting."""
+    """The date a decision's documents carry in their properties: signed, else its own, else the meeting."""
     signed = (decision.get("notice", {}).get("signature") or {}).get("date")
-    day = dt.date.fromisoformat(signed or decision["meeting"]["date"])
+    day = dt.date.fromisoformat(signed or decision.get("date") or decision["meeting"]["date"])
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def field_text(value: Any) -> str:
+    """A labelled field's value as printed: a person as `name, role`, a date as `16 July 2013`."""
+    if isinstance(value, dict):
+        return ", ".join(field_text(v) for v in value.values() if v)
+    if isinstance(value, list):
+        return "; ".join(field_text(v) for v in value if v)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return format_date(value)
+    return "" if value is None else str(value)
 
 
 def header_text(decision: dict) -> str:
@@ -80,7 +93,7 @@ class ContextBuilder:
     def common(self, document: DocumentSpec) -> dict:
         decision = self.decision
         organisation = decision["organisation"]
-        meeting = decision["meeting"]
+        meeting = decision.get("meeting") or {"board": "", "date": None, "report_type": ""}
         return {
             "title": decision["title"],
             "reference": decision.get("reference", ""),
@@ -122,10 +135,15 @@ class ContextBuilder:
         }
 
     def _section_bodies(self, spec: HeadingSpec) -> list[dict]:
+        """The sections one heading of the profile yields: none, one, or the author's (wildcard)."""
+        section = {"id": spec.id, "heading": spec.text, "level": spec.level, "body": None}
+        if spec.source is None:  # a heading that groups the sub-sections after it
+            return [section]
         value = resolve_pointer(self.decision, spec.source)
         if spec.is_wildcard:
             return [
-                {"id": spec.id, "heading": s["heading"], "body": self.markdown(s["body"])}
+                {**section, "heading": s["heading"],
+                 "body": self.markdown(s["body"], heading_level=spec.level)}
                 for s in value or []
             ]
         if isinstance(value, list):
@@ -134,22 +152,24 @@ class ContextBuilder:
             value = self.standard_text(spec.id)
         if value is None:
             return []
-        return [{"id": spec.id, "heading": spec.text, "body": self.markdown(value)}]
+        return [{**section, "body": self.markdown(value, heading_level=spec.level)}]
 
     def notice(self, document: DocumentSpec) -> dict:
         notice = self.decision["notice"]
         signature = notice.get("signature") or {}
-        declaration = notice.get("declaration_of_interests") or self.standard_text(
-            "declaration_of_interests"
-        ) or ""
+        declaration = notice.get("declaration_of_interests") or self.standard_text("declaration") or ""
         if notice.get("interests"):
             declaration += "\n\n" + notice["interests"]
         sections = [body for spec in document.headings for body in self._section_bodies(spec)]
+        fields = [{"label": f.label, "value": field_text(resolve_pointer(self.decision, f.source))}
+                  for f in document.fields]
         return {
             **self.common(document),
             "notice": {
                 "document_title": document.title.upper(),
-                "contact_officer": notice["contact_officer"],
+                "contact_officer": notice.get("contact_officer", {}),
+                "fields": [f for f in fields if f["value"]],
+                "signature_after": document.signature_after or "decision",
                 "sections": sections,
                 "declaration": self.markdown(declaration) if declaration else WordXml(""),
                 "signature_name": signature.get("name") or UNSIGNED_TEXT,
@@ -172,4 +192,4 @@ class ContextBuilder:
         """The context for `document` (its kind picks the layout)."""
         layouts = {"board-report": self.board_report, "notice": self.notice,
                    "confidential": self.confidential}
-        return layouts[document.kind](document)
+        return layouts[document.layout or document.kind](document)

@@ -49,8 +49,8 @@ def decision_schema_for(base: dict, profile: Profile) -> dict:
     reference_format = ReferenceFormat(profile.reference_format)
     schema["properties"]["reference"]["pattern"] = reference_format.pattern
     schema["properties"]["reference"]["x-hint"] = (
-        f"write it as {profile.reference_format.replace('{seq:03d}', 'NNN')}, e.g. "
-        f"\"{reference_format.example()}\"; leave it out of a draft until a number is allocated"
+        f"write it in the {profile.name} form, e.g. \"{reference_format.example()}\"; "
+        "leave it out of a draft until a number is allocated (`notice next-ref`)"
     )
     schema["title"] = f"Decision ({profile.name} profile)"
     return schema

@@ -13,8 +13,10 @@ from jsonschema.exceptions import ValidationError
 from notice_builder.findings import Finding
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
+from notice_builder.profile import DEFAULT_PROFILE, Profile, builtin_profile_names, load_profile
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
+from notice_builder.validate.profile_schema import decision_schema_for
 
 
 @cache
@@ -61,6 +63,10 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
         missing = error.message.split("'")[1]
         field = f"{pointer}/{missing}"
         description = error.schema.get("properties", {}).get(missing, {}).get("description")
+        required_by = error.schema.get("x-required-by", {}).get(missing)
+        if required_by:
+            hint = f"the {required_by} profile's form needs it: add {field}" + (
+                f" ({description})" if description else "")
         return pointer, f"the required field '{missing}' is missing", hint or (
             f"add {field}" + (f": {description}" if description else ""))
     if kind == "additionalProperties":
@@ -102,15 +108,42 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
     return pointer, error.message, hint
 
 
-def validate_decision(source: DecisionSource) -> list[Finding]:
-    """Every schema error in the decision, each with line, column, JSON pointer and a hint."""
-    return validate_against("decision", source)
+_PROFILE_VALIDATORS: dict[tuple[str, str], Draft202012Validator] = {}
+
+
+def decision_validator(profile: Profile) -> Draft202012Validator:
+    """The decision validator for `profile` (its required sections and reference format), built once."""
+    key = (profile.name, str(profile.path or ""))
+    if key not in _PROFILE_VALIDATORS:
+        schema = decision_schema_for(decision_schema(), profile)
+        _PROFILE_VALIDATORS[key] = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    return _PROFILE_VALIDATORS[key]
+
+
+def _named_profile(source: DecisionSource) -> Profile:
+    """The built-in profile the decision names, else the default (a bad name is a schema error)."""
+    named = source.data.get("profile") if isinstance(source.data, dict) else None
+    if isinstance(named, str) and named in builtin_profile_names():
+        return load_profile(named)
+    return load_profile(DEFAULT_PROFILE)
+
+
+def validate_decision(source: DecisionSource, profile: Profile | None = None) -> list[Finding]:
+    """Every schema error in the decision, as `profile` requires it, with line, column, pointer and hint.
+
+    Without a profile, the built-in profile the decision names (else the default) applies.
+    """
+    return _findings(decision_validator(profile or _named_profile(source)), source)
 
 
 def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:
     """Every error of a parsed JSON file against a bundled schema, with position, pointer and hint."""
+    return _findings(_validator(schema_name), source)
+
+
+def _findings(validator: Draft202012Validator, source: DecisionSource) -> list[Finding]:
     findings = []
-    errors = sorted(_validator(schema_name).iter_errors(source.data), key=lambda e: list(map(str, e.path)))
+    errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
         for leaf in _leaf_errors(error):
             pointer, message, hint = _explain(leaf)

@@ -62,9 +62,9 @@ def profile_for(source: DecisionSource, profile: Profile | str | None = None) ->
     return load_profile(project_profile(Path(source.path).parent) or DEFAULT_PROFILE)
 
 
-def check_decision(source: DecisionSource) -> None:
-    """Raise with every validation finding if the decision cannot be built."""
-    findings = validate_decision(source)
+def check_decision(source: DecisionSource, profile: Profile) -> None:
+    """Raise with every validation finding if the decision cannot be built for `profile`."""
+    findings = validate_decision(source, profile)
     if findings:
         raise NoticeBuilderError(findings)
 
@@ -76,15 +76,19 @@ def render_documents(source: DecisionSource, profile: Profile | str | None = Non
     The confidential part (a document made on request) is rendered only if `confidential` is set
     and the decision marks something confidential.
     """
-    check_decision(source)
     chosen = profile_for(source, profile)
-    on_request = confidential and bool(confidential_items(source.data, chosen))
-    rendered = {}
-    for kind in chosen.built_documents(on_request=on_request):
-        # The reference renderer makes the on-request documents: they are rare and never batched.
-        render_document = RENDER_ENGINES[engine] if kind in chosen.documents else docx_render.render_document
-        rendered[kind] = render_document(source.data, chosen, kind, source_path=source.path)
-    return rendered
+    check_decision(source, chosen)
+    return _render_checked(source, chosen, engine=engine, confidential=confidential)
+
+
+def _render_checked(source: DecisionSource, profile: Profile, *, engine: str = "compiled",
+                    confidential: bool = False) -> dict[str, bytes]:
+    on_request = confidential and bool(confidential_items(source.data, profile))
+    render_document = RENDER_ENGINES[engine]
+    return {
+        kind: render_document(source.data, profile, kind, source_path=source.path)
+        for kind in profile.built_documents(on_request=on_request)
+    }
 
 
 def lint_before_build(source: DecisionSource, profile: Profile) -> list[Finding]:
@@ -107,9 +111,9 @@ def build_documents(source: DecisionSource | str | Path, out_dir: str | Path, *,
     if not isinstance(source, DecisionSource):
         source = load_decision_file(source)
     chosen = profile_for(source, profile)
-    check_decision(source)
+    check_decision(source, chosen)
     warnings = lint_before_build(source, chosen) if lint else []
-    rendered = render_documents(source, chosen, confidential=confidential)
+    rendered = _render_checked(source, chosen, confidential=confidential)
     stem = output_stem(source)
     targets = {kind: Path(out_dir) / f"{stem}-{kind}.docx" for kind in rendered}
     refuse_existing(targets.values(), force)

@@ -34,8 +34,11 @@ def both_paths(source, kind):
             compiled_template.render_document(source.data, profile, kind))
 
 
-@pytest.mark.parametrize("example", ALL_EXAMPLES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("kind", ["board-report", "notice"])
+EXAMPLE_DOCUMENTS = [(example, kind) for example in ALL_EXAMPLES
+                     for kind in profile_for(load_decision_file(example)).documents]
+
+
+@pytest.mark.parametrize(("example", "kind"), EXAMPLE_DOCUMENTS, ids=lambda v: getattr(v, "stem", v))
 def test_fast_path_gives_the_reference_word_xml(example, kind):
     slow, fast = (members(d) for d in both_paths(load_decision_file(example), kind))
     assert list(fast) == list(slow)

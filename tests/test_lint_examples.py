@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ALL_EXAMPLES, REPO, SHORT_EXAMPLE, example_data, source_of
 
-from notice_builder.build import render_documents
+from notice_builder.build import profile_for, render_documents
 from notice_builder.lint import lint_decision, lint_docx, lint_paths
 from notice_builder.load import load_decision_file
 from notice_builder.profile import load_profile
@@ -23,10 +23,11 @@ def test_example_decision_lints_clean(example):
 
 @pytest.mark.parametrize("example", DECISIONS, ids=lambda p: p.name)
 def test_documents_built_from_the_example_lint_clean(example, tmp_path):
-    for kind, data in render_documents(load_decision_file(example)).items():
+    source = load_decision_file(example)
+    for kind, data in render_documents(source).items():
         path = tmp_path / f"{kind}.docx"
         path.write_bytes(data)
-        assert [str(f) for f in lint_docx(path, load_profile())] == []
+        assert [str(f) for f in lint_docx(path, profile_for(source))] == []
 
 
 def test_placeholder_in_a_decision_points_at_its_json_line():

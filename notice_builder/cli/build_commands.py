@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from notice_builder.build import build_documents
+from notice_builder.build import build_documents, profile_for
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
 from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file
@@ -21,13 +21,16 @@ existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=existing_file)
+@click.option("--profile", help="Profile name or file (default: the decision's, else the project's, "
+              "else wmpcc).")
 @reports_failures
-def validate(files: tuple[Path, ...]) -> None:
-    """Check decision files against the schema; report every error with its line and pointer."""
+def validate(files: tuple[Path, ...], profile: str | None) -> None:
+    """Check decision files against the schema as their profile requires it; report every error."""
     failed = 0
     for file in files:
         try:
-            findings = validate_decision(load_decision_file(file))
+            source = load_decision_file(file)
+            findings = validate_decision(source, profile_for(source, profile))
         except NoticeBuilderError as error:
             findings = error.findings
         echo_findings(findings)

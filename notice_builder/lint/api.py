@@ -114,7 +114,7 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
                     ],
                 )
             profile = _profile_for(config, path, source.data)
-            findings = validate_decision(source) + lint_decision(source, profile, config)
+            findings = validate_decision(source, profile) + lint_decision(source, profile, config)
             return FileReport(name, findings)
         return FileReport(name, lint_docx(path, _profile_for(config, path), config))
     except NoticeBuilderError as error:

@@ -150,10 +150,10 @@ def check_decision_file(path: str, profile: str | None, lint: bool) -> DecisionR
             input=path, input_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
             reference=data.get("reference") if isinstance(data, dict) else None,
         )
-        findings = validate_decision(source)
+        chosen = profile_for(source, profile)
+        findings = validate_decision(source, chosen)
         if findings:
             return result.with_findings(findings)
-        chosen = profile_for(source, profile)
         if lint:
             findings = lint_decision(source, chosen)
         return replace(result, findings=tuple(findings), stem=output_stem(source),

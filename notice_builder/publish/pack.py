@@ -74,7 +74,7 @@ def _item_decision(source: DecisionSource, index: int, folder: Path) -> Decision
         decision = load_decision_file(path)
     except NoticeBuilderError as error:
         return error.findings
-    return validate_decision(decision) or decision
+    return validate_decision(decision, profile_for(decision)) or decision
 
 
 def load_meeting(meeting_dir: str | Path) -> Meeting:

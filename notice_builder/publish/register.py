@@ -85,7 +85,7 @@ def register_entries(patterns: list[str], documents_dir: Path, register_dir: Pat
         except NoticeBuilderError as error:
             findings += error.findings
             continue
-        problems = validate_decision(source)
+        problems = validate_decision(source, profile_for(source))
         if problems:
             findings += problems
             continue

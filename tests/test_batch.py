@@ -16,7 +16,7 @@ from notice_builder.findings import NoticeBuilderError
 from notice_builder.publish import batch as batch_module
 from notice_builder.publish import pdf as pdf_module
 from notice_builder.publish.batch import BatchOptions, run_batch
-from tests.conftest import EXAMPLES, FINAL_EXAMPLE, SHORT_EXAMPLE, example_data
+from tests.conftest import EXAMPLES, FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data
 
 
 def invoke(*args):
@@ -122,21 +122,37 @@ def test_two_decisions_with_one_reference_are_not_both_built(tmp_path):
 
 
 def test_a_failed_write_leaves_no_half_decision(tmp_path, monkeypatch):
-    real_write = batch_module.write_atomically
+    real_publish = batch_module.publish_staged
     calls = []
 
-    def fail_second(path, data, *, force=False):
+    def fail_second(temporary, path, *, force=False):
         calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        real_write(path, data, force=force)
+        real_publish(temporary, path, force=force)
 
-    monkeypatch.setattr(batch_module, "write_atomically", fail_second)
+    monkeypatch.setattr(batch_module, "publish_staged", fail_second)
     out = tmp_path / "out"
     result = run_batch([str(FINAL_EXAMPLE)], BatchOptions(out, jobs=1))
-    monkeypatch.setattr(batch_module, "write_atomically", real_write)
     assert result.failed == 1
-    assert [p.name for p in out.iterdir()] == ["manifest.json"]
+    assert [p.name for p in out.iterdir()] == ["manifest.json"]  # no document, no temporary file
+
+
+def test_ctrl_c_while_checking_leaves_no_temporary_files(tmp_path, monkeypatch):
+    real_check = batch_module.check_decision_file
+    calls = []
+
+    def interrupted(path, options, tag):
+        calls.append(path)
+        if len(calls) == 2:  # the first decision's documents are staged by now
+            raise KeyboardInterrupt
+        return real_check(path, options, tag)
+
+    monkeypatch.setattr(batch_module, "check_decision_file", interrupted)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([str(FINAL_EXAMPLE), str(REFERENCE_EXAMPLE)], BatchOptions(out, jobs=1))
+    assert list(out.iterdir()) == []
 
 
 def test_folders_and_globs_are_expanded_and_meeting_files_skipped(tmp_path):

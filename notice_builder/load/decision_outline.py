@@ -3,6 +3,9 @@
 The profile says which headings each document carries and where their content comes from; Markdown
 headings inside a body become sub-headings. Short labelled lines (Reference, Telephone Number,
 Signature, Date) are added where the notice prints them, so that text rules see what a reader will.
+The profile's labelled fields are lines "Label: value", the value printed as the template prints it
+(`field_text`) and placed at the field's JSON pointer; an absent field is no line, and the document
+records where it belongs (the nearest part of the decision that is there) for missing-field.
 """
 
 from __future__ import annotations
@@ -11,11 +14,21 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from notice_builder.findings import Location
 from notice_builder.load.decision_file import DecisionSource
-from notice_builder.outline import Block, Document, Heading, Outline, fake_heading_level, heading_key
+from notice_builder.markdown_text import parse_markdown
+from notice_builder.outline import (
+    Block,
+    Document,
+    Heading,
+    Outline,
+    fake_heading_level,
+    heading_key,
+    label_key,
+)
 from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.confidential import public_decision
-from notice_builder.render.markdown_to_word import parse_markdown
+from notice_builder.render.context import field_text
 
 # Lines printed in a document's masthead or after a section: (document kind, after heading id,
 # label, pointer). `after` None means before the first heading. Unlabelled declarations are
@@ -35,6 +48,8 @@ _LABELLED_LINES = (
     ("board-report", "recommendations", "Authors of the Report:", "/report/authors"),
 )
 _MARKDOWN_LINES = frozenset({"/notice/declaration_of_interests", "/notice/interests"})
+# The signature block's lines are fields once a decision is final (lint rule missing-field).
+_SIGNATURE_LINES = frozenset({"/notice/signature/name", "/notice/signature/date"})
 _MISSING = object()
 _MARKUP = frozenset({"em_open", "em_close", "s_open", "s_close", "link_open", "link_close"})
 
@@ -51,6 +66,13 @@ def value_at(data: Any, pointer: str) -> Any:
         else:
             return _MISSING
     return current
+
+
+def _present_parent(data: Any, pointer: str) -> str:
+    """`pointer`, or its nearest ancestor that the decision has ("" for the whole decision)."""
+    while pointer and value_at(data, pointer) is _MISSING:
+        pointer = pointer.rsplit("/", 1)[0]
+    return pointer
 
 
 def _inline_text(token: Token) -> tuple[str, bool]:
@@ -159,10 +181,18 @@ def _document(
         for after, label, pointer in lines
         if after is None and pointer not in {p for _, p in fields}
     ]
+    field_pointers = {p for _, p in fields} | _SIGNATURE_LINES
+    places: dict[str, Location] = {}
 
     def labelled(entries) -> None:
         for label, pointer in entries:
-            builder.value(value_at(data, pointer), pointer, 1, None if pointer in _MARKDOWN_LINES else label)
+            value = value_at(data, pointer)
+            if pointer not in field_pointers:
+                builder.value(value, pointer, 1, None if pointer in _MARKDOWN_LINES else label)
+            elif value is _MISSING:
+                places[label_key(label)] = source.location(_present_parent(data, pointer))
+            else:  # printed as the template prints it; a blank value still shows its label
+                builder.add(f"{label} {field_text(value)}".strip(), pointer)
 
     labelled(masthead)
     for heading in spec.headings:
@@ -190,7 +220,10 @@ def _document(
         builder.value(value, pointer, level)
         labelled((label, p) for after, label, p in lines if after == heading.id)
     return Document(
-        kind=spec.kind, blocks=builder.blocks, status=data.get("status") if isinstance(data, dict) else None
+        kind=spec.kind,
+        blocks=builder.blocks,
+        status=data.get("status") if isinstance(data, dict) else None,
+        field_places=places,
     )
 
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
 from notice_builder.render.compiled_template import compiled_template, render_document
 from notice_builder.render.context import decision_date
-from notice_builder.render.package import refuse_existing, write_atomically
+from notice_builder.render.package import publish_staged, refuse_existing, stage_file, write_atomically
 from notice_builder.validate import validate_decision
 
 MANIFEST_NAME = "manifest.json"
@@ -81,6 +82,7 @@ class DecisionResult:
     stem: str | None = None
     kinds: tuple[str, ...] = ()
     date: str | None = None  # ISO date the documents carry (signed, else meeting)
+    staged: tuple[Path, ...] = ()  # rendered documents waiting, in order of `outputs`, to be put in place
 
     @property
     def status(self) -> str:
@@ -96,6 +98,10 @@ class DecisionResult:
 
     def with_findings(self, findings: Iterable[Finding]) -> DecisionResult:
         return replace(self, findings=(*self.findings, *findings))
+
+    def refused(self, findings: Iterable[Finding]) -> DecisionResult:
+        """This result failed with `findings`: nothing of it is published (its staged files are dropped)."""
+        return replace(self, outputs=(), staged=()).with_findings(findings)
 
     def as_dict(self, out_dir: Path) -> dict:
         return {
@@ -141,8 +147,14 @@ def _unexpected(path: str, exc: Exception) -> Finding:
                    hint="please report this with the decision file attached")
 
 
-def check_decision_file(path: str, profile: str | None, lint: bool) -> DecisionResult:
-    """Load, validate and lint one decision file; never raises."""
+def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionResult:
+    """Load, validate, lint and render one decision, staging its documents; never raises.
+
+    The documents are rendered here, with the checks, so that a template error is found before
+    anything is published; they wait in hidden temporary files (named with the batch's `tag`) until
+    every decision has been checked and `publish_decision` puts them in place.
+    """
+    staged: list[Path] = []
     try:
         source = load_decision_file(path)
         data = source.data
@@ -150,18 +162,31 @@ def check_decision_file(path: str, profile: str | None, lint: bool) -> DecisionR
             input=path, input_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
             reference=data.get("reference") if isinstance(data, dict) else None,
         )
-        chosen = profile_for(source, profile)
+        chosen = profile_for(source, options.profile)
         findings = validate_decision(source, chosen)
         if findings:
             return result.with_findings(findings)
-        if lint:
+        if options.lint:
             findings = lint_decision(source, chosen)
-        return replace(result, findings=tuple(findings), stem=output_stem(source),
-                       kinds=tuple(chosen.documents), date=decision_date(data).date().isoformat())
-    except NoticeBuilderError as error:
-        return DecisionResult(input=path, findings=tuple(error.findings))
-    except Exception as exc:  # one decision's surprise must not stop the meeting's other papers
-        return DecisionResult(input=path, findings=(_unexpected(path, exc),))
+        result = replace(result, findings=tuple(findings), stem=output_stem(source),
+                         kinds=tuple(chosen.documents), date=decision_date(data).date().isoformat())
+        if result.status == FAILED:
+            return result
+        outputs = []
+        for kind in result.kinds:
+            rendered = render_document(data, chosen, kind, source_path=path)
+            target = docx_file(options.out_dir, result.stem, kind)
+            staged.append(stage_file(target, rendered, tag=tag))
+            outputs.append(OutputFile.of(kind, target, rendered))
+        return replace(result, outputs=tuple(outputs), staged=tuple(staged))
+    except BaseException as exc:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
+        if isinstance(exc, NoticeBuilderError):
+            return DecisionResult(input=path, findings=tuple(exc.findings))
+        if isinstance(exc, Exception):  # one decision's surprise must not stop the meeting's papers
+            return DecisionResult(input=path, findings=(_unexpected(path, exc),))
+        raise
 
 
 def docx_file(out_dir: Path, stem: str, kind: str) -> Path:
@@ -173,44 +198,24 @@ def _targets(result: DecisionResult, options: BatchOptions) -> list[Path]:
     return files + ([f.with_suffix(".pdf") for f in files] if options.pdf else [])
 
 
-def build_checked_decision(result: DecisionResult, options: BatchOptions) -> DecisionResult:
-    """Render a checked decision's documents in memory, then write them all; never raises.
-
-    If the file changed since it was checked, nothing is built from the unchecked text.
-    """
+def publish_decision(result: DecisionResult, options: BatchOptions) -> DecisionResult:
+    """Put a checked decision's staged documents in place, all or none; never raises."""
     written: list[Path] = []
     try:
-        source = load_decision_file(result.input)
-        if hashlib.sha256(source.text.encode("utf-8")).hexdigest() != result.input_sha256:
-            return result.with_findings([Finding(
-                code="input-changed", message="the file changed while the batch was running",
-                path=result.input, hint="run the batch again once editing has finished",
-            )])
-        chosen = profile_for(source, options.profile)
-        rendered = {kind: render_document(source.data, chosen, kind, source_path=result.input)
-                    for kind in result.kinds}
-        outputs = []
-        for kind, data in rendered.items():
-            target = docx_file(options.out_dir, result.stem, kind)
-            write_atomically(target, data, force=options.force)
-            written.append(target)
-            outputs.append(OutputFile.of(kind, target, data))
-        return replace(result, outputs=tuple(outputs))
+        for temporary, output in zip(result.staged, result.outputs, strict=True):
+            publish_staged(temporary, output.path, force=options.force)
+            written.append(output.path)
+        return replace(result, staged=())
     except Exception as exc:
         if not options.force:  # never leave half a decision behind (a replaced file cannot come back)
             for path in written:
                 path.unlink(missing_ok=True)
-        if isinstance(exc, NoticeBuilderError):
-            return result.with_findings(exc.findings)
-        return result.with_findings([_unexpected(result.input, exc)])
+        findings = exc.findings if isinstance(exc, NoticeBuilderError) else [_unexpected(result.input, exc)]
+        return result.refused(findings)
 
 
-def _check_task(task: tuple[str, str | None, bool]) -> DecisionResult:
+def _check_task(task: tuple[str, BatchOptions, str]) -> DecisionResult:
     return check_decision_file(*task)
-
-
-def _build_task(task: tuple[DecisionResult, BatchOptions]) -> DecisionResult:
-    return build_checked_decision(*task)
 
 
 def plan_outputs(checked: list[DecisionResult], options: BatchOptions) -> list[DecisionResult]:
@@ -224,7 +229,7 @@ def plan_outputs(checked: list[DecisionResult], options: BatchOptions) -> list[D
         targets = _targets(result, options)
         clash = next((owners[t] for t in targets if t in owners), None)
         if clash:
-            planned.append(result.with_findings([Finding(
+            planned.append(result.refused([Finding(
                 code="duplicate-output", message=f"{clash} builds the same documents ({targets[0].name})",
                 path=result.input, hint="two decisions share a reference; correct one of them",
             )]))
@@ -234,7 +239,7 @@ def plan_outputs(checked: list[DecisionResult], options: BatchOptions) -> list[D
             refuse_existing(targets, options.force)
             planned.append(result)
         except NoticeBuilderError as error:
-            planned.append(result.with_findings(error.findings))
+            planned.append(result.refused(error.findings))
     return planned
 
 
@@ -308,9 +313,18 @@ def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
     return finished
 
 
+def _remove_leftovers(out_dir: Path, tag: str) -> None:
+    """Delete every temporary file this batch staged and did not publish (also after Ctrl-C)."""
+    for leftover in out_dir.glob(f".{tag}*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def run_batch(patterns: Iterable[str], options: BatchOptions,
               progress: Progress | None = None) -> BatchResult:
-    """Check every decision named by `patterns`, build the valid ones, and write the manifest."""
+    """Check and render every decision named by `patterns`, then publish the valid ones and the manifest.
+
+    Nothing is put in place until every decision has been checked, and nothing temporary is left.
+    """
     out_dir = options.out_dir
     manifest = out_dir / MANIFEST_NAME
     refuse_existing([manifest], options.force)
@@ -319,13 +333,20 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
     inputs = collect_decision_files(patterns, exclude=out_dir)
     unmatched = [DecisionResult(input=f.path, findings=(f,)) for f in inputs.unmatched]
     files = [str(p) for p in inputs.files]
+    tag = f"notice-batch-{uuid.uuid4().hex[:12]}-"
     warm_templates(options.profile)
-    with worker_pool(options.jobs or available_cores(), len(files), progress) as run:
-        checked = list(run(_check_task, [(f, options.profile, options.lint) for f in files], "check"))
+    try:
+        with worker_pool(options.jobs or available_cores(), len(files), progress) as run:
+            checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
         planned = plan_outputs(checked, options)
-        ready = [r for r in planned if r.status == BUILT]
-        built = {r.input: r for r in run(_build_task, [(r, options) for r in ready], "build")}
-    results = [built.get(r.input, r) for r in planned]
+        results = []
+        for done, result in enumerate(planned, start=1):
+            results.append(publish_decision(result, options) if result.status == BUILT else result)
+            if progress:
+                progress("build", done, len(planned))
+    finally:
+        if out_dir.is_dir():
+            _remove_leftovers(out_dir, tag)
     if options.pdf:
         results = _add_pdfs(results, options, progress)
     result = BatchResult(sorted(unmatched + results, key=lambda r: r.input), manifest)

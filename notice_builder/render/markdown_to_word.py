@@ -1,19 +1,19 @@
 """Turn Markdown body text into WordprocessingML: real lists, tables, headings and hyperlinks.
 
-markdown-it-py does the parsing (CommonMark plus GFM tables and strikethrough); this module only
-walks its token stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
+markdown-it-py does the parsing (notice_builder/markdown_text.py); this module only walks its token
+stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from notice_builder.markdown_text import MAX_NESTING, MarkdownTooDeep, nesting_depth, parse_markdown
 from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table, text_run
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -21,14 +21,8 @@ LIST_INDENT_TWIPS = 720
 SPACE_AFTER_TABLE_TWIPS = 160
 BULLET_STYLE, NUMBER_STYLE = "ListBullet", "ListNumber"
 _PLAIN = RunStyle()
-# Block nesting (a list and its item are a level each) beyond this is refused: markdown-it would
-# otherwise drop the rest of the text without a word. Word lists have nine levels (0 to 8).
-MAX_NESTING = 40
+# Word lists have nine levels (0 to 8).
 MAX_LIST_LEVEL = 8
-
-
-class MarkdownTooDeep(ValueError):
-    """Markdown nested deeper than MAX_NESTING: lists or quotes inside one another, dozens deep."""
 
 
 class WordResources(Protocol):
@@ -63,17 +57,6 @@ class WordXml:
 
     def __str__(self) -> str:
         return self.xml
-
-
-@cache
-def _parser() -> MarkdownIt:
-    options = {"html": False, "typographer": False, "maxNesting": MAX_NESTING * 2}
-    return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
-
-
-def parse_markdown(text: str) -> list[Token]:
-    """Block tokens of `text`, parsed by markdown-it-py."""
-    return _parser().parse(text)
 
 
 def is_safe_link(url: str) -> bool:
@@ -152,7 +135,7 @@ class _Renderer:
         self.first_paragraph_pending = self.after_table = False
         self.blocks.append(paragraph(runs, **kwargs))
 
-    def render(self, tokens: list[Token]) -> list[str]:
+    def render(self, tokens: Sequence[Token]) -> list[str]:
         heading_levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
         self.top_markdown_level = min(heading_levels, default=1)
         self.walk(tokens, 0, len(tokens), list_stack=[], quote=False)
@@ -160,7 +143,7 @@ class _Renderer:
             self.blocks.append(paragraph(""))
         return self.blocks
 
-    def walk(self, tokens: list[Token], start: int, end: int, list_stack: list[tuple[int, str]],
+    def walk(self, tokens: Sequence[Token], start: int, end: int, list_stack: list[tuple[int, str]],
              quote: bool) -> None:
         index = start
         item_paragraphs = 0
@@ -215,7 +198,7 @@ class _Renderer:
             else:  # hr, html_block (html is off), closes: nothing to write
                 index += 1
 
-    def table(self, tokens: list[Token]) -> str:
+    def table(self, tokens: Sequence[Token]) -> str:
         header: list[str] = []
         rows: list[list[str]] = []
         current: list[str] | None = None
@@ -247,7 +230,7 @@ def _longest_word_weighted(text: str) -> int:
     return min(len(text), 60) + 4
 
 
-def _matching_close(tokens: list[Token], index: int) -> int:
+def _matching_close(tokens: Sequence[Token], index: int) -> int:
     """Index of the token that closes the one at `index` (same nesting level)."""
     depth = 0
     for position in range(index, len(tokens)):
@@ -261,6 +244,6 @@ def markdown_to_word(text: str, resources: WordResources,
                      options: BlockOptions = BlockOptions()) -> WordXml:
     """Render Markdown body text as WordprocessingML blocks for a `{{p ... }}` template tag."""
     tokens = parse_markdown(text)
-    if max((t.level for t in tokens), default=0) > MAX_NESTING:
+    if nesting_depth(tokens) > MAX_NESTING:
         raise MarkdownTooDeep(f"nested more than {MAX_NESTING} levels deep")
     return WordXml("".join(_Renderer(resources, options).render(tokens)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import tempfile
@@ -58,32 +57,51 @@ def refuse_existing(paths: Iterable[Path], force: bool) -> None:
         raise NoticeBuilderError([_exists(p) for p in clashes])
 
 
-def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `path` via a temporary file in the same folder, then rename.
+def stage_file(path: Path, data: bytes, *, tag: str = "") -> Path:
+    """Write `data` durably to a hidden temporary file beside `path`; `publish_staged` puts it in place.
 
-    Without `force` the final link is made with os.link, which fails if `path` appeared in the
-    meantime, so an existing file is never replaced by accident. On any error or Ctrl-C the
-    temporary file is removed.
+    `tag` goes into the temporary name, so a batch can find and remove all of its own leftovers.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{tag}{path.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def publish_staged(temporary: Path, path: Path, *, force: bool = False) -> None:
+    """Move a staged file to `path` in one step, and remove the temporary name in every case.
+
+    Without `force` the final link is made with os.link, which fails if `path` appeared in the
+    meantime, so an existing file is never replaced by accident.
+    """
+    try:
         if force:
             os.replace(temporary, path)
-        else:
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise NoticeBuilderError([_exists(path)]) from None
-            except OSError:  # file systems without hard links
-                if path.exists():
-                    raise
-                os.replace(temporary, path)
+            return
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise NoticeBuilderError([_exists(path)]) from None
+        except OSError:  # file systems without hard links
+            if path.exists():
+                raise
+            os.replace(temporary, path)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` via a temporary file in the same folder, then rename.
+
+    An existing file is never replaced without `force`; on any error or Ctrl-C nothing is left.
+    """
+    publish_staged(stage_file(path, data), path, force=force)

@@ -19,6 +19,10 @@ from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.profile_schema import decision_schema_for
 
 
+EMPTY_BODY_HINT = ("write the text; where there is nothing to say, say so, "
+                   "e.g. \"There are no legal implications.\"")
+
+
 @cache
 def bundled_schema(name: str) -> dict:
     """A bundled JSON Schema by name (`decision`, `meeting`), read once."""
@@ -85,7 +89,8 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
         names = {"email": "email address", "uk-telephone": "UK telephone number", "date": "date"}
         return pointer, f"{_short(value)} is not a valid {names.get(fmt, fmt)}", hint
     if kind == "pattern" and error.validator_value == "\\S":
-        return pointer, "is empty", hint
+        is_body = "object" in error.schema.get("type", [])  # Markdown, or exempt text in an object
+        return pointer, "is empty", EMPTY_BODY_HINT if is_body else hint
     if kind == "pattern":
         return pointer, f"{_short(value)} is not in the expected form", hint
     if kind == "type":

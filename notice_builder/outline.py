@@ -1,8 +1,9 @@
 """The shared outline of a document set: its documents, their headings and paragraphs.
 
 Rendering and linting meet only here. A reader (a Word package, a decision file) turns its input
-into an `Outline`; lint rules read nothing else. `heading_key` and `fake_heading_level` are the
-shared judgement of what counts as the same heading and what looks like a heading.
+into an `Outline`; lint rules read nothing else. `heading_key`, `label_key` and `fake_heading_level`
+are the shared judgement of what counts as the same heading or field label and what looks like a
+heading.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     annex: str | None = None
     status: str | None = None
+    # Where a labelled field belongs when it is absent, by label_key ("protective marking"): a
+    # decision file points at the nearest part of the JSON that is there. Word drafts leave it empty.
+    field_places: dict[str, Location] = field(default_factory=dict)
 
     @property
     def headings(self) -> list[Block]:
@@ -121,6 +125,11 @@ def heading_matches(key: str, wanted: str) -> bool:
     Exact, or the required wording followed by more words ("Legal implications and risks").
     """
     return key == wanted or (bool(wanted) and key.startswith(wanted + " "))
+
+
+def label_key(label: str) -> str:
+    """A field label's identity: lower case, single spaces, no colon ("decision number")."""
+    return " ".join(label.replace(":", " ").replace("\uff1a", " ").casefold().split())
 
 
 # A stand-alone line that labels an annex: "ANNEX A", "Annex B - IIP Management Report", "Appendix 2:".

@@ -97,6 +97,8 @@ NOTICE = [
     ("Title", "NON-CONFIDENTIAL NOTICE OF DECISION"),
     ("", "Contact Officer: Jacky Courtney"),
     ("", "Telephone Number: 0121 626 6060"),
+    ("", "Email: j.courtney@west-midlands.pnn.police.uk"),
+    ("", "Title: Community Safety Grant"),
     ("Heading 1", "EXECUTIVE SUMMARY"),
     ("", "The Commissioner is asked to approve a grant."),
     ("Heading 1", "DECISION"),

@@ -48,9 +48,20 @@ def test_markdown_heading_repeating_a_section_is_a_duplicate():
     }
 
 
-def test_final_decision_without_signature_is_unsigned():
+def test_final_decision_without_signature_reports_its_signature_and_date_missing():
     data = example_data(SHORT_EXAMPLE)
     data.update(status="final", reference="WMPCC 020/2013")
+    findings = lint_decision(source_of(data), load_profile())
+    assert sorted((f.code, f.message.split(" is ")[0]) for f in findings) == [
+        ("missing-field", 'the field "Date:"'),
+        ("missing-field", 'the field "Signature:"'),
+    ]
+    assert {f.location.pointer for f in findings} == {"/notice"}
+
+
+def test_draft_decision_with_a_reference_but_no_signature_is_unsigned():
+    data = example_data(SHORT_EXAMPLE)
+    data.update(reference="WMPCC 020/2013")
     findings = lint_decision(source_of(data), load_profile())
     assert [f.code for f in findings] == ["unsigned"]
 

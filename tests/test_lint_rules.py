@@ -52,7 +52,7 @@ def test_duplicate_heading_reports_both_places(tmp_path):
         ("", "Advice was taken."),
     )
     found = of(lint(tmp_path, paragraphs), "duplicate-heading")
-    assert len(found) == 2 and {f.location.paragraph for f in found} == {12, 14}
+    assert len(found) == 2 and {f.location.paragraph for f in found} == {14, 16}
 
 
 def test_same_heading_in_covering_report_and_notice_is_not_duplicate(tmp_path):

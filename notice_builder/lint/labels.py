@@ -1,8 +1,18 @@
-"""Labelled lines a notice prints ("Date: ...", "Telephone Number: ...") and how to read their value."""
+"""Labelled lines a notice prints ("Date: ...", "Telephone Number: ...") and how to read their value.
+
+Also where a draft gives each of the profile's labelled fields (`find_field`), shared by the
+missing-field rule and by the placeholder rule, which leaves those fields to it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from notice_builder.outline import Block, Document, label_key
+from notice_builder.profile import DocumentSpec
 
 # A known label, then a colon, a run of dots or underscores, then whatever value follows.
 _LABELLED = re.compile(
@@ -27,3 +37,100 @@ def split_label(text: str) -> tuple[str, str] | None:
     label = " ".join(match.group("label").lower().split())
     value = match.group("value").strip()
     return label, "" if _FILLER.match(value) else value.strip(" ._…")
+
+
+# -- the profile's labelled fields ("Decision number:", "Protective Marking:") -------------------
+# A signed document's template prints these after its `signature_after` section; once the document
+# is final they are fields like any other (see rules/missing_field.py).
+SIGNATURE_FIELDS = ("Signature:", "Date:")
+_SEPARATORS = ":：.…_\t-–—"
+
+
+@cache
+def _label_pattern(key: str) -> re.Pattern[str]:
+    words = key.split()
+    return re.compile(r"^\s*" + r"\s+".join(map(re.escape, words)) + r"(?P<rest>.*)$", re.I | re.S)
+
+
+def field_value(text: str, label: str, *, loose: bool = False) -> str | None:
+    """The value a paragraph gives the field `label` ("" if left blank), or None if it is not that field.
+
+    Case, spacing and the colon are free: "PROTECTIVE MARKING : OFFICIAL", "Protective marking:: x",
+    "Protective Marking....." (blank). Without any colon, dots or tab after the label, the rest is
+    the value only when `loose` (a masthead line or a table cell), so that a sentence beginning
+    "Title of the report was..." in the body is not taken for the field.
+    """
+    match = _label_pattern(label_key(label)).match(text)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    after = rest.lstrip()
+    if not after or _FILLER.match(after):
+        return ""
+    if after[0] in _SEPARATORS:
+        value = after.lstrip(_SEPARATORS + " ")
+        return "" if _FILLER.match(value) else value.strip()
+    if rest[:1].isspace() and loose:
+        return after.strip()
+    return None
+
+
+@dataclass(frozen=True)
+class FieldLine:
+    """Where a draft gives a labelled field, and the value it gives ("" when left blank)."""
+
+    label: str
+    block: Block
+    value: str
+    value_blocks: tuple[Block, ...] = ()  # the other cells of its table row, if it is in a table
+
+
+def _row_value(row: Sequence[Block]) -> str:
+    """The value beside a label in a table row: the row's other cells, or a picture (a signature)."""
+    text = " ".join(b.text.strip() for b in row if b.text.strip())
+    if text and not _FILLER.match(text):
+        return text
+    return "(picture)" if any(b.has_drawing for b in row) else ""
+
+
+def find_field(blocks: Sequence[Block], label: str, masthead_end: int) -> FieldLine | None:
+    """The paragraph (or table row) that gives `label`: the first with a value, else the first blank."""
+    blank = None
+    for position, block in enumerate(blocks):
+        if not block.text.strip():
+            continue
+        in_row = block.table_row is not None
+        value = field_value(block.text, label, loose=in_row or position < masthead_end)
+        if value is None:
+            continue
+        row = tuple(b for b in blocks if in_row and b.table_row == block.table_row and b is not block)
+        if not value and row:
+            value = _row_value(row)
+        if not value and block.has_drawing:
+            value = "(picture)"
+        if value:
+            return FieldLine(label, block, value, row)
+        blank = blank or FieldLine(label, block, "", row)
+    return blank
+
+
+def signs_off(spec: DocumentSpec | None, document: Document) -> bool:
+    """True if `document` is final and its profile prints a signature block: Signature and Date are due."""
+    return bool(spec and spec.signature_after) and document.status == "final"
+
+
+def required_fields(spec: DocumentSpec, document: Document) -> tuple[str, ...]:
+    """The labels `document` must fill: the profile's required fields, and Signature/Date once final."""
+    labels = [f.label for f in spec.fields if f.required]
+    if signs_off(spec, document):
+        keys = {label_key(label) for label in labels}
+        labels += [s for s in SIGNATURE_FIELDS if label_key(s) not in keys]
+    return tuple(labels)
+
+
+def required_field_lines(
+    spec: DocumentSpec, document: Document, masthead_end: int
+) -> list[tuple[str, FieldLine | None]]:
+    """Each required label of `document` with the line that gives it, or None where there is none."""
+    blocks = document.blocks
+    return [(label, find_field(blocks, label, masthead_end)) for label in required_fields(spec, document)]

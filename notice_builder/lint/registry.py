@@ -13,7 +13,7 @@ from typing import Any
 
 from notice_builder.findings import Finding, Location, Severity
 from notice_builder.outline import Block, Document, Outline, heading_key, heading_matches
-from notice_builder.profile import DocumentSpec, Profile
+from notice_builder.profile import DocumentSpec, HeadingSpec, Profile
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,24 @@ class RuleContext:
     def spec(self, document: Document) -> DocumentSpec | None:
         """The profile's description of a document, if the document's kind is known."""
         return self.profile.documents.get(document.kind)
+
+    def profile_headings(self, document: Document) -> list[tuple[Block, HeadingSpec]]:
+        """Each heading of `document` that stands for one of the profile's, with the one it stands for.
+
+        The most specific wording wins: "Risks to human rights" is that heading, not "Risks"
+        followed by more words, so it cannot stand in for a missing "Risks" too.
+        """
+        spec = self.spec(document)
+        if spec is None:
+            return []
+        wanted = [(heading_key(h.text), h) for h in spec.headings if not h.is_wildcard]
+        found = []
+        for block in document.headings:
+            key = heading_key(block.heading.text)
+            matches = [(len(w), h) for w, h in wanted if heading_matches(key, w)]
+            if matches:
+                found.append((block, max(matches, key=lambda m: m[0])[1]))
+        return found
 
     def body_start(self, document: Document) -> int:
         """Position of the document's first profile heading: what comes before is its masthead."""

@@ -4,8 +4,10 @@ Style IDs are resolved to names, heading levels, bold and capitals through the b
 per distinct styles.xml (cached). A heading is a paragraph whose style (or the paragraph itself)
 has an outline level, or whose style name is "heading N" in any of the languages Word uses
 ("Überschrift 1", "Titre 1", "Kop 1" ...). Paragraphs typed to look like headings are found with
-`outline.fake_heading_level`. A combined draft is split into its documents by the profile's
-document markers (e.g. "NOTICE OF DECISION") and stand-alone "Annex B" lines; see `split_documents`.
+`outline.fake_heading_level`, except a profile field's label on its own ("Protective Marking:" in
+bold, left blank), which is a field, not a heading. A combined draft is split into its documents
+by the profile's document markers (e.g. "NOTICE OF DECISION") and stand-alone "Annex B" lines;
+see `split_documents`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from notice_builder.outline import (
     fake_heading_level,
     heading_key,
     heading_matches,
+    label_key,
 )
 from notice_builder.profile import Profile
 
@@ -417,10 +420,21 @@ def _walk_runs(p: etree._Element, style: StyleFacts, sheet: StyleSheet) -> _Para
     return _Paragraph("".join(parts), saw_text and all_bold, saw_text and all_caps, drawing, page_break)
 
 
-def _known_heading_keys(profile: Profile) -> frozenset[str]:
-    return frozenset(
-        heading_key(h.text) for spec in profile.documents.values() for h in spec.headings if not h.is_wildcard
-    )
+def _known_heading_levels(profile: Profile) -> dict[str, int]:
+    """The profile's headings (heading_key) with their level in the form: a typed one takes that level."""
+    levels: dict[str, int] = {}
+    for spec in profile.documents.values():
+        for h in spec.headings:
+            if not h.is_wildcard:
+                key = heading_key(h.text)
+                levels[key] = min(h.level, levels.get(key, h.level))
+    return levels
+
+
+def _known_labels(profile: Profile) -> frozenset[str]:
+    """The profile's field labels (and the signature block's), which a blank field shows alone."""
+    labels = {label_key(f.label) for spec in profile.documents.values() for f in spec.fields}
+    return frozenset(labels | {"signature", "date"})
 
 
 def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], set[int], StyleSheet]:
@@ -434,7 +448,9 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
     sheet = _shared_part(package, styles_name, _stylesheet, StyleSheet(None))
     numbering = _shared_part(package, numbering_name, _numbering, Numbering(None))
     counter = numbering.counter()
-    known = _known_heading_keys(profile)
+    levels = _known_heading_levels(profile)
+    known = frozenset(levels)
+    labels = _known_labels(profile)
     blocks: list[Block] = []
     page_starts: set[int] = set()
     break_pending = False
@@ -479,10 +495,13 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
                 or style.name.casefold() in BODY_STYLE_NAMES
             )
             and not (numpr and numpr[0] != "0" and number is None)
+            and label_key(text) not in labels  # a blank field, "Protective Marking:" in bold
         ):
             shown = text.upper() if content.caps else text
             fake = fake_heading_level(shown, bold=content.bold, known_keys=known)
             if fake is not None:
+                # "Legal" typed in bold under "AREAS OF CONSIDERATION" is the form's level-2 heading.
+                fake = levels.get(heading_key(shown), fake)
                 heading = Heading(text=" ".join(text.split()), level=fake, styled=False)
         blocks.append(
             Block(

@@ -10,6 +10,7 @@ from notice_builder.lint.rules import (
     heading_level_skip,
     heading_order,
     inconsistent_term,
+    missing_field,
     missing_heading,
     paragraph_numbering,
     placeholder,
@@ -32,6 +33,7 @@ RULES = tuple(
             fake_heading.RULE,
             heading_level_skip.RULE,
             document_metadata.RULE,
+            missing_field.RULE,
         ),
         key=lambda rule: rule.code,
     )

@@ -1,12 +1,15 @@
 """empty-section (NL004): a heading with nothing under it before the next heading.
 
 Content is any paragraph with text or a picture that is not itself a heading. A heading followed
-by a deeper heading is a parent, not empty. Headings in a document's masthead (before its first
-profile heading: "STRATEGIC POLICING AND CRIME BOARD", "DECISION" as the report type) are not
-sections and are skipped.
+by a deeper heading is a parent, not empty. Between two of the profile's headings the profile's
+`level` decides, so a grouping heading ("Areas of consideration", no text of its own) followed by
+its level-2 sub-sections is not empty even when the draft types them all at one level. Headings
+in a document's masthead (before its first profile heading: "STRATEGIC POLICING AND CRIME BOARD",
+"DECISION" as the report type) are not sections and are skipped.
 
 Fails:  EQUALITY IMPLICATIONS, then straight away Schedule of Background Papers
-Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule ...
+Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule ...; "Areas of
+        consideration" then "Consultation", both in Heading 1 (the profile puts Consultation under it)
 """
 
 from __future__ import annotations
@@ -15,9 +18,17 @@ from notice_builder.findings import Severity
 from notice_builder.lint.registry import Rule, RuleContext, quote
 
 
+def _levels(first, second, form_level: dict[int, int]) -> tuple[int, int]:
+    """Two headings' levels: the profile's when both are its headings, else the draft's."""
+    if first.index in form_level and second.index in form_level:
+        return form_level[first.index], form_level[second.index]
+    return first.heading.level, second.heading.level
+
+
 def check(context: RuleContext):
     for document in context.outline.documents:
         blocks = document.blocks
+        form_level = {block.index: spec.level for block, spec in context.profile_headings(document)}
         for position in range(context.body_start(document), len(blocks)):
             heading = blocks[position].heading
             if heading is None:
@@ -25,7 +36,8 @@ def check(context: RuleContext):
             empty = True
             for following in blocks[position + 1 :]:
                 if following.heading is not None:
-                    empty = following.heading.level <= heading.level
+                    parent, child = _levels(blocks[position], following, form_level)
+                    empty = child <= parent
                     break
                 if following.has_content:
                     empty = False

@@ -3,6 +3,9 @@
 Each heading that matches one of the profile's headings gets that heading's position; the
 longest run in the right order is kept and every other matched heading is reported, so one
 misplaced section gives one finding. Repeats and unmatched (author's own) headings are ignored.
+A heading stands for the most specific profile heading it matches (see missing-heading), and
+sub-sections (`level` 2) take their place in the same order, after their grouping heading,
+whatever level the draft gives them; optional headings are ordered too when present.
 
 Fails:  LEGAL IMPLICATIONS before FINANCIAL IMPLICATIONS in the notice
 Passes: FINANCIAL, LEGAL, EQUALITY IMPLICATIONS in that order
@@ -12,7 +15,6 @@ from __future__ import annotations
 
 from notice_builder.findings import Severity
 from notice_builder.lint.registry import Rule, RuleContext, quote
-from notice_builder.outline import heading_key, heading_matches
 
 
 def _longest_ordered(positions: list[int]) -> set[int]:
@@ -29,21 +31,20 @@ def check(context: RuleContext):
         spec = context.spec(document)
         if spec is None:
             continue
-        wanted = [(i, heading_key(h.text), h.text) for i, h in enumerate(spec.headings) if not h.is_wildcard]
+        position_of = {h.id: i for i, h in enumerate(spec.headings)}
         found, seen = [], set()
-        for block in document.headings:
-            key = heading_key(block.heading.text)
-            match = next(((i, text) for i, w, text in wanted if heading_matches(key, w)), None)
-            if match and match[0] not in seen:
-                seen.add(match[0])
-                found.append((match[0], match[1], block))
+        for block, heading in context.profile_headings(document):
+            if heading.id not in seen:
+                seen.add(heading.id)
+                found.append((position_of[heading.id], heading.text, block))
         keep = _longest_ordered([i for i, _, _ in found])
         for n, (position, _, block) in enumerate(found):
             if n in keep:
                 continue
+            # A heading that comes later in the draft but earlier in the form: this one belongs after it.
             after = next((text for i, text, _ in found[n + 1 :] if i < position), None)
             before = next((text for i, text, _ in reversed(found[:n]) if i > position), None)
-            where = f"before {quote(after)}" if after else f"after {quote(before)}" if before else "elsewhere"
+            where = f"after {quote(after)}" if after else f"before {quote(before)}" if before else "elsewhere"
             yield context.finding(
                 block.location,
                 f"heading {quote(block.heading.text)} is out of order; the {spec.title} puts it {where}",

@@ -7,6 +7,12 @@ numbering ("3. Financial implications"), trailing colons, spaced hyphens ("NON -
 plurals, and extra words after the required ones ("Legal implications and risks") all match.
 Typed headings count as well as styled ones. Documents of unknown kind are not checked.
 
+Each heading stands for one profile heading, the most specific it matches, so "Risks to human
+rights" does not stand in for a missing "Risks". Headings marked `required: false` and wildcard
+(author-named) sections are not required. A sub-section (`level` 2 or 3, e.g. "Legal" under
+"Areas of consideration") is named with the heading it sits under; it counts at whatever level
+the draft gives it, and a grouping heading with no `source` of its own is required like any other.
+
 Fails:  a notice with no EQUALITY IMPLICATIONS heading
 Passes: a notice with "Equality Implications:" typed in bold
 """
@@ -15,7 +21,12 @@ from __future__ import annotations
 
 from notice_builder.findings import Severity
 from notice_builder.lint.registry import Rule, RuleContext, quote
-from notice_builder.outline import heading_key, heading_matches
+
+
+def _parent(spec, required) -> str | None:
+    """The grouping heading a sub-section (level 2 or 3) sits under in the profile, if any."""
+    above = reversed(spec.headings[: spec.headings.index(required)])
+    return next((h.text for h in above if h.level < required.level and not h.is_wildcard), None)
 
 
 def check(context: RuleContext):
@@ -23,15 +34,17 @@ def check(context: RuleContext):
         spec = context.spec(document)
         if spec is None:
             continue
-        keys = [heading_key(b.heading.text) for b in document.headings]
+        present = {heading.id for _, heading in context.profile_headings(document)}
         for required in spec.required_headings:
-            wanted = heading_key(required.text)
-            if not any(heading_matches(k, wanted) for k in keys):
-                yield context.finding(
-                    document.first_location,
-                    f"missing heading {quote(required.text)}, required in the {spec.title}",
-                    f"add a {quote(required.text)} heading; if there is nothing to say, say so",
-                )
+            if required.id in present:
+                continue
+            parent = _parent(spec, required) if required.level > 1 else None
+            under = f" under {quote(parent)}" if parent else ""
+            yield context.finding(
+                document.first_location,
+                f"missing heading {quote(required.text)}{under}, required in the {spec.title}",
+                f"add a {quote(required.text)} heading; if there is nothing to say, say so",
+            )
 
 
 RULE = Rule(

@@ -9,6 +9,9 @@ Patterns (a table, extendable with the `extra_patterns` option, regular expressi
   - lorem ipsum;
   - a label with no value: "Date:", "Telephone Number:", "Signature....." with nothing after.
 One finding per pattern per paragraph; a label with no value is reported instead of its dots.
+A required field of the profile left blank ("Protective Marking: ....."; "Signature....." in a
+final notice) is left to missing-field, so it is reported once; an optional field
+("Decision number:" in a draft) and a draft's "Signature....." are still reported here.
 
 Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]"
 Passes: "NOTICE OF DECISION 012/2013", "Date: 17 September 2013", an ellipsis "..." in a quote
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 
 from notice_builder.findings import Severity
-from notice_builder.lint.labels import split_label
+from notice_builder.lint.labels import required_field_lines, split_label
 from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
 
 # (name, substrings one of which must be present for the pattern to be tried, pattern). The
@@ -52,7 +55,10 @@ def _around(text: str, start: int, end: int) -> str:
 
 def check(context: RuleContext):
     patterns = list(PATTERNS) + [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
+    left_to_missing_field = _blank_required_fields(context)
     for _, block in text_blocks(context.outline):
+        if block.index in left_to_missing_field:
+            continue
         text = block.text
         labelled = split_label(text)
         if labelled and not labelled[1] and not _row_has_value(context, block):
@@ -70,6 +76,19 @@ def check(context: RuleContext):
                     f"{quote(_around(text, *match.span()))} is a placeholder ({name}) left in the text",
                     "replace it with the real value before the document goes out",
                 )
+
+
+def _blank_required_fields(context: RuleContext) -> set[int]:
+    """Blocks that leave a required profile field blank: missing-field reports those, once."""
+    blank = set()
+    for document in context.outline.documents:
+        spec = context.spec(document)
+        if spec is None:
+            continue
+        for _, line in required_field_lines(spec, document, context.body_start(document)):
+            if line is not None and not line.value:
+                blank.update(b.index for b in (line.block, *line.value_blocks))
+    return blank
 
 
 def _row_has_value(context: RuleContext, block) -> bool:

@@ -8,6 +8,12 @@ masthead (before its first profile heading); a placeholder such as "0XX/2013" is
 with a value or a picture; a date is a "Date:" line with a value. Decision files say final in
 their status.
 
+A final document whose profile prints a signature block (`signature_after`) is left to
+missing-field, which requires its "Signature:" and "Date:" lines as fields, so one gap is one
+finding. This rule keeps what only it can see: a document that carries a reference number but is
+not known to be final (every Word draft, which has no status; a decision file still in draft with
+a reference), and a final notice whose profile prints no signature block.
+
 Fails:  "NOTICE OF DECISION 012/2013" ... "Signature....." "Date....."
 Passes: the same with "Signed: Bob Jones" and "Date: 17 September 2013"; a draft with "0XX/2013"
 """
@@ -17,7 +23,13 @@ from __future__ import annotations
 import re
 
 from notice_builder.findings import Severity
-from notice_builder.lint.labels import DATE_LABELS, REFERENCE_LABELS, SIGNATURE_LABELS, split_label
+from notice_builder.lint.labels import (
+    DATE_LABELS,
+    REFERENCE_LABELS,
+    SIGNATURE_LABELS,
+    signs_off,
+    split_label,
+)
 from notice_builder.lint.registry import Rule, RuleContext, quote
 
 _REFERENCE = re.compile(r"\b\d{1,4}/\d{4}\b")
@@ -31,8 +43,10 @@ def _filled(value: str) -> bool:
 def check(context: RuleContext):
     for document in context.outline.documents:
         spec = context.spec(document)
-        if document.kind != "notice" and not (spec and getattr(spec, "signature_after", None)):
+        if document.kind != "notice" and not (spec and spec.signature_after):
             continue
+        if signs_off(spec, document):
+            continue  # final, with a signature block: missing-field requires its Signature and Date
         reference = None
         signature = date = None
         signature_block = None

@@ -1,14 +1,29 @@
-"""`notice init`: scaffold an office's folder with its own profile, templates and an example."""
+"""An office's folder: its own profile, Word templates and decisions (`notice init`, `templates check`,
+`next-ref`).
+
+A folder made by `notice init` has a pyproject.toml whose `[tool.notice-builder] profile` names the
+folder's profile.json, so every command run on a decision inside it uses the office's form.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import shutil
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from notice_builder.findings import Finding, NoticeBuilderError
-from notice_builder.profile import load_profile
+from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile
+from notice_builder.project_settings import nearest_settings, project_profile
+from notice_builder.reference_numbers import ReferenceFormat, allocate_reference
+from notice_builder.render.template_check import check_template
 from notice_builder.resources import data_dir, schema_path
+
+PROFILE_FILE = "profile.json"
+TEMPLATES_FOLDER = "templates"
+_BUILTIN_PROFILES = Path(__file__).resolve().parent / "profiles"
 
 # The bundled example decision that shows each built-in profile's form.
 EXAMPLE_FOR_PROFILE = {
@@ -17,60 +32,169 @@ EXAMPLE_FOR_PROFILE = {
     "council-executive-decision": "council-executive-decision.json",
 }
 
+PROJECT_SETTINGS = '[tool.notice-builder]\nprofile = "profile.json"\n'
+IGNORED_FILES = "out/\n.notice-references.json.lock\n.notice-references.json.tmp\n"
 OFFICER_README = """# {organisation}: decision notices
 
-This folder holds the office's form for decision notices (profile `{profile}`) and its decisions.
+This folder holds the office's form for decision notices (started from the `{profile}` profile) and
+its decisions.
 
 - `profile.json`: the documents, headings, labelled fields, reference format and standard wording.
 - `templates/`: the Word templates. Open them in Word to change fonts, logos, headers and footers;
-  keep the `{{{{ ... }}}}` and `{{%p ... %}}` tags. After editing, run `notice templates check`.
+  keep the `{{{{ ... }}}}` and `{{%p ... %}}` tags. After editing one, run `notice templates check`.
 - `decisions/`: one JSON file a decision. `decisions/example.json` shows a complete one.
-- `pyproject.toml`: tells `notice` to use this folder's profile.
+- `pyproject.toml`: tells `notice` to use this folder's profile for every decision inside it.
+- `.notice-references.json`: every reference number issued so far. Keep it: it is how a number
+  is never issued twice.
 
 Everyday commands, run in this folder:
 
-    notice next-ref decisions        # the next reference number, never issued twice
+    notice next-ref                  # the next reference number, e.g. {example}
     notice new decisions/my-decision.json
     notice validate decisions/my-decision.json
     notice lint decisions/           # duplicated or missing headings, placeholders, ...
     notice build decisions/my-decision.json -o out
+    notice templates check           # after editing a template in Word
 """
 
 
-def scaffold_office(folder: Path, profile_name: str) -> list[Path]:
-    """Create `folder` with a copy of a built-in profile, its templates and an example decision."""
-    folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
+def _display(path: Path) -> str:
+    """`path` relative to the working folder when it is inside it, as an officer would type it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _schema_reference(name: str, folder: Path) -> str:
+    """A `$schema` value for a file in `folder`: the bundled schema, relative where a path can be."""
+    try:
+        return Path(os.path.relpath(schema_path(name), folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return schema_path(name).as_posix()
+
+
+def _json_text(data: dict) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _refuse_used_folder(folder: Path) -> None:
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise NoticeBuilderError([Finding(
             code="output-exists", message="the folder exists and is not empty; nothing was written",
-            path=str(folder), hint="choose a new folder name",
+            path=str(folder), hint="give a new folder name, or an empty folder",
         )])
+
+
+def _office_files(folder: Path, profile: Profile) -> dict[str, str | Path]:
+    """What `notice init` writes: relative path -> text, or the bundled file to copy."""
+    example_path = data_dir("examples") / EXAMPLE_FOR_PROFILE[profile.name]
+    try:
+        example = json.loads(example_path.read_text(encoding="utf-8"))
+    except OSError:
+        raise NoticeBuilderError([Finding(
+            code="example-missing", message="the profile's example decision is not installed",
+            path=str(example_path), hint="reinstall notice-builder",
+        )]) from None
+    example.pop("profile", None)  # the folder's pyproject.toml chooses the profile
+    example.pop("$schema", None)
+    profile_data = json.loads((_BUILTIN_PROFILES / f"{profile.name}.json").read_text(encoding="utf-8"))
+    profile_data.pop("$schema", None)
+    files: dict[str, str | Path] = {
+        PROFILE_FILE: _json_text({"$schema": _schema_reference("profile", folder), **profile_data}),
+        "decisions/example.json": _json_text(
+            {"$schema": _schema_reference("decision", folder / "decisions"), **example}),
+        "pyproject.toml": PROJECT_SETTINGS,
+        "README.md": OFFICER_README.format(
+            organisation=profile.organisation, profile=profile.name,
+            example=ReferenceFormat(profile.reference_format).example()),
+        ".gitignore": IGNORED_FILES,
+    }
+    for document in profile.built_documents(on_request=True).values():
+        files[f"{TEMPLATES_FOLDER}/{document.template}"] = profile.template_path(document)
+    return files
+
+
+def scaffold_office(folder: Path, profile_name: str = DEFAULT_PROFILE) -> list[Path]:
+    """Create `folder` with a copy of a built-in profile, its templates, an example decision and a README.
+
+    Everything is written into a temporary folder beside it first, so a failure leaves nothing behind.
+    """
+    folder = Path(folder)
+    _refuse_used_folder(folder)
     profile = load_profile(profile_name)
     if profile.path is not None:
         raise NoticeBuilderError([Finding(
             code="unknown-profile", message="`notice init` starts from a built-in profile", path=profile_name,
-            hint="give a built-in name such as wmpcc; to copy an office folder, copy the folder",
+            hint="give a built-in name such as wmpcc; to start from another office's folder, copy it",
         )])
-    written: list[Path] = []
+    files = _office_files(folder, profile)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.parent / f".{folder.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    staging.mkdir()  # unlike mkdtemp's, with the permissions the officer's umask gives
+    try:
+        for relative, content in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            else:
+                target.write_text(content, encoding="utf-8")
+        if folder.exists():
+            folder.rmdir()  # empty, as checked above
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [folder / relative for relative in files]
 
-    def write(relative: str, text: str) -> None:
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(target)
 
-    profile_data = json.loads((Path(__file__).parent / "profiles" / f"{profile.name}.json").read_text())
-    profile_data = {"$schema": schema_path("profile").as_posix(), **profile_data}
-    write("profile.json", json.dumps(profile_data, indent=2, ensure_ascii=False) + "\n")
-    for document in profile.documents.values():
-        target = folder / "templates" / document.template
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(profile.template_path(document), target)
-        written.append(target)
-    example = json.loads((data_dir("examples") / EXAMPLE_FOR_PROFILE[profile.name]).read_text())
-    example.pop("profile", None)  # the folder's pyproject.toml chooses the profile
-    example["$schema"] = schema_path("decision").as_posix()
-    write("decisions/example.json", json.dumps(example, indent=2, ensure_ascii=False) + "\n")
-    write("pyproject.toml", '[tool.notice-builder]\nprofile = "profile.json"\n')
-    write("README.md", OFFICER_README.format(organisation=profile.organisation, profile=profile.name))
-    return written
+def office_profile(folder: Path, profile: str | None = None) -> Profile:
+    """The profile given, else the folder's project profile or its profile.json, else the default."""
+    if profile:
+        return load_profile(profile)
+    chosen = project_profile(folder)
+    if chosen is None and (Path(folder) / PROFILE_FILE).is_file():
+        chosen = str((Path(folder) / PROFILE_FILE).resolve())
+    return load_profile(chosen or DEFAULT_PROFILE)
+
+
+@dataclass(frozen=True)
+class TemplateReport:
+    """The templates `notice templates check` looked at, and what it found in them."""
+
+    templates: list[str]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check_office_templates(folder: Path, profile: str | None = None) -> TemplateReport:
+    """Check every document template of the folder's profile (those made on request too).
+
+    A built-in profile's templates are looked for in the folder's templates/ if it has one (an
+    office's edited copies), else the bundled ones are checked.
+    """
+    chosen = office_profile(folder, profile)
+    own_templates = Path(folder) / TEMPLATES_FOLDER
+    if chosen.template_dir is None and own_templates.is_dir():
+        chosen = replace(chosen, template_dir=own_templates)
+    report = TemplateReport([])
+    for document in chosen.built_documents(on_request=True).values():
+        path = chosen.template_path(document)
+        report.templates.append(_display(path))
+        report.findings.extend(check_template(path, chosen, document, display_name=_display(path)))
+    return report
+
+
+def ledger_folder(folder: Path) -> Path:
+    """Where an office's reference ledger lives: its project folder (with the pyproject.toml), else `folder`.
+
+    One ledger an office, wherever in it `notice next-ref` is run, so no number is issued twice.
+    """
+    found = nearest_settings(folder)
+    return found[0].parent if found else Path(folder).resolve()
+
+
+def next_reference(folder: Path, profile: str | None = None, year: int | None = None) -> str:
+    """Issue the next reference in the profile's format for the office that `folder` belongs to."""
+    chosen = office_profile(folder, profile)
+    return allocate_reference(ledger_folder(folder), ReferenceFormat(chosen.reference_format), year)

@@ -52,4 +52,6 @@ def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     for pointer, text in profile.section_defaults.items():
         _set(decision, pointer, text)
     relative = os.path.relpath(schema_path("decision"), Path(target).resolve().parent)
-    return {"$schema": Path(relative).as_posix(), "profile": profile.name, **decision}
+    # A decision names only a built-in profile; an office's own profile file is chosen by its folder.
+    named = {"profile": profile.name} if profile.path is None else {}
+    return {"$schema": Path(relative).as_posix(), **named, **decision}

@@ -249,8 +249,8 @@ def _masthead(doc, title: str) -> None:
     """The organisation, the document's title and, once allocated, the reference."""
     doc.add_paragraph("{{ organisation.name_upper }}", style="Organisation Name")
     doc.add_paragraph(title, style="Title")
-    doc.add_paragraph("{%p if reference %}")
-    doc.add_paragraph("{{ reference }}", style="Subtitle")
+    doc.add_paragraph("{%p if reference_line %}")
+    doc.add_paragraph("{{ reference_line }}", style="Subtitle")
     doc.add_paragraph("{%p endif %}")
 
 

@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from docx import Document
 from hypothesis import HealthCheck, settings
 
 from notice_builder.build import render_documents
+from notice_builder.cli import main
 from notice_builder.load import load_decision_file, parse_decision_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,3 +55,14 @@ def reference_documents() -> dict[str, bytes]:
 @pytest.fixture(scope="session")
 def final_documents() -> dict[str, bytes]:
     return render_documents(load_decision_file(FINAL_EXAMPLE))
+
+
+@pytest.fixture
+def run():
+    """Run the `notice` command like a user: `run("build", path, "-o", out)` gives click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

@@ -6,21 +6,9 @@ import json
 import os
 
 import pytest
-from click.testing import CliRunner
 
-from notice_builder.cli import main
 from notice_builder.render import package
 from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def test_validate_passes_good_files_with_exit_0(run):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from notice_builder.cli import batch_commands, build_commands, lint_commands
+from notice_builder.cli import batch_commands, build_commands, lint_commands, profile_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,4 +19,6 @@ for command in lint_commands.COMMANDS:
     main.add_command(command)
 
 for command in batch_commands.COMMANDS:
+    main.add_command(command)
+for command in profile_commands.COMMANDS:
     main.add_command(command)

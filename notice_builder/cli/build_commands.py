@@ -11,7 +11,8 @@ from notice_builder.build import build_documents, profile_for
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
 from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file
-from notice_builder.profile import load_profile
+from notice_builder.profile import DEFAULT_PROFILE, load_profile
+from notice_builder.project_settings import project_profile
 from notice_builder.render.package import write_atomically
 from notice_builder.starter import starter_decision
 from notice_builder.validate import decision_schema, validate_decision
@@ -65,11 +66,11 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("decision.json"))
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
-@click.option("--profile", default="wmpcc", show_default=True, help="Profile name or file.")
+@click.option("--profile", help="Profile name or file (default: the project's, else wmpcc).")
 @reports_failures
-def new(path: Path, force: bool, profile: str) -> None:
+def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
-    starter = starter_decision(path, load_profile(profile))
+    starter = starter_decision(path, load_profile(profile or project_profile(path.parent) or DEFAULT_PROFILE))
     text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"), force=force)
     click.echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")

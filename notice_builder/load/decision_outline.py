@@ -14,6 +14,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from notice_builder.decision_text import field_text
 from notice_builder.findings import Location
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.markdown_text import parse_markdown
@@ -28,7 +29,6 @@ from notice_builder.outline import (
 )
 from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.confidential import public_decision
-from notice_builder.render.context import field_text
 
 # Lines printed in a document's masthead or after a section: (document kind, after heading id,
 # label, pointer). `after` None means before the first heading. Unlabelled declarations are

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
+from notice_builder.decision_text import field_text, format_date
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
 from notice_builder.render.confidential import confidential_items, public_decision, standard_sentence
@@ -17,36 +16,9 @@ from notice_builder.render.markdown_to_word import (
     markdown_to_word,
 )
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NUMBERED_PARAGRAPH_STYLE = "NumberedParagraph"
 UNSIGNED_TEXT = "Unsigned draft"
 UNDATED_TEXT = "Not yet decided"
-
-
-def format_date(value: str | None) -> str:
-    """An ISO date as printed on UK notices: 16 July 2013."""
-    if not value:
-        return ""
-    day = dt.date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
-
-
-def decision_date(decision: dict) -> dt.datetime:
-    """The date a decision's documents carry in their properties: signed, else its own, else the meeting."""
-    signed = (decision.get("notice", {}).get("signature") or {}).get("date")
-    day = dt.date.fromisoformat(signed or decision.get("date") or decision["meeting"]["date"])
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-
-
-def field_text(value: Any) -> str:
-    """A labelled field's value as printed: a person as `name, role`, a date as `16 July 2013`."""
-    if isinstance(value, dict):
-        return ", ".join(field_text(v) for v in value.values() if v)
-    if isinstance(value, list):
-        return "; ".join(field_text(v) for v in value if v)
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return format_date(value)
-    return "" if value is None else str(value)
 
 
 def header_text(decision: dict) -> str:
@@ -97,6 +69,9 @@ class ContextBuilder:
         return {
             "title": decision["title"],
             "reference": decision.get("reference", ""),
+            # printed under the title, unless a labelled field (e.g. Decision number:) prints it
+            "reference_line": "" if any(f.source == "/reference" for f in document.fields)
+            else decision.get("reference", ""),
             "status": decision["status"],
             "is_draft": decision["status"] == "draft",
             "header_text": header_text(decision),

@@ -10,9 +10,10 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from notice_builder.decision_text import decision_date
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.profile import DocumentSpec, Profile
-from notice_builder.render.context import ContextBuilder, decision_date
+from notice_builder.render.context import ContextBuilder
 from notice_builder.render.package import normalise_docx
 from notice_builder.render.word_resources import DocxResources
 

@@ -1,28 +1,62 @@
 """Check an office's customised Word template before it is used: tags, variables and headings.
 
-Errors name the template, the paragraph and the tag, so an officer can find them in Word.
+Errors name the template, the paragraph (numbered as `notice lint` numbers a document's paragraphs)
+and the tag, so an officer can find them in Word.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx.oxml import parse_xml
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from notice_builder.findings import Finding, Location, NoticeBuilderError
+from notice_builder.findings import Finding, Location
+from notice_builder.load.docx_outline import iter_paragraphs
 from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.docx_render import jinja_environment
-from notice_builder.starter import starter_decision
+from notice_builder.validate import decision_schema
+from notice_builder.validate.profile_schema import decision_schema_for
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_UNKNOWN = object()  # the shape of a value the sample could not show (an empty list's items)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# The core properties docxtpl fills in as templates (DocxTemplate.render_properties).
+TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_FOR_SECTIONS = re.compile(r"\{%[-+]?(?:p|tr|tc|r)?\s+for\s+(\w+)\s+in\s+[\w.]*sections\b")
+_HEADING_LOOP = r"\{{\{{[-+]?(?:p|r)?\s*{name}\.heading\s*[-+]?\}}\}}"
+_UNKNOWN = object()  # a value whose shape the sample cannot show: nothing below it is checked
+_MISSING = object()  # an attribute the sample does not have: a misspelt or invented variable
+# Words that a Jinja block opens and `end<word>` closes, to say where an unclosed block began.
+_BLOCK_TAGS = {"for", "if", "macro", "call", "filter", "with", "block", "autoescape"}
+SAMPLE_TEXT = {"date": "2013-07-16", "email": "officer@example.org", "uk-telephone": "0121 626 6060"}
+
+
+@dataclass(frozen=True)
+class TemplatePart:
+    """One templated part of a .docx: its Jinja source, one line a paragraph, and those paragraphs."""
+
+    name: str  # "" for the document body, else e.g. word/header1.xml or "the title property"
+    source: str
+    paragraphs: list[tuple[int | None, str]]  # (paragraph number, text as typed) per line after the first
+
+    def place(self, line: int | None) -> tuple[Location, str]:
+        """Where Jinja's line `line` is: the paragraph's location, and a quote of it for the message."""
+        where = f" in {self.name}" if self.name else ""
+        index = (line or 1) - 2
+        if not 0 <= index < len(self.paragraphs):
+            return Location(), where
+        number, text = self.paragraphs[index]
+        return Location(paragraph=number), f"{where}: '{text.strip()[:80]}'"
 
 
 class _SampleResources:
@@ -38,99 +72,98 @@ class _SampleResources:
         return 1
 
 
+def _sample_value(schema: dict, root: dict, depth: int = 0) -> Any:
+    """A value with every property the schema allows, one item a list, so every name is present."""
+    while "$ref" in schema:
+        target = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    for choice in ("oneOf", "anyOf"):
+        if schema.get(choice):
+            return _sample_value(schema[choice][0], root, depth)
+    kind = schema.get("type")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if "enum" in schema:
+        return schema["enum"][0]
+    if depth > 8:
+        return None
+    if kind == "object":
+        return {key: _sample_value(value, root, depth + 1)
+                for key, value in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [_sample_value(schema.get("items", {}), root, depth + 1)]
+    return SAMPLE_TEXT.get(schema.get("format"), "Sample text")
+
+
+def sample_decision(profile: Profile) -> dict:
+    """A final decision filling every field the profile's schema allows, and a confidential part."""
+    schema = decision_schema_for(decision_schema(), profile)
+    decision = _sample_value(schema, schema)
+    decision["status"] = "final"
+    decision["reference"] = profile.reference_format.format(seq=1, year=2013)
+    # A confidential part gives the confidential document something to print.
+    decision["notice"]["confidential_part"] = {
+        "text": "Sample text", "confidential": True, "exemption": "Sample ground"}
+    return decision
+
+
 def sample_context(profile: Profile, document: DocumentSpec) -> dict:
-    """A context with the shape a real render has, built from a blank starter decision."""
-    decision = starter_decision(Path("decision.json"), profile)
-    return ContextBuilder(decision, profile, _SampleResources()).build(document)
+    """A context with every name a real render of `document` can have."""
+    return ContextBuilder(sample_decision(profile), profile, _SampleResources()).build(document)
 
 
-def _template_parts(template_file: Path) -> list[tuple[str, str]]:
-    """(part name, docxtpl-preprocessed XML) for the body, headers and footers."""
-    template = DocxTemplate(str(template_file))
-    document = template.get_docx()
-    parts = [("document", template.patch_xml(template.get_xml()))]
-    for uri in (template.HEADER_URI, template.FOOTER_URI):
-        for _, part in template.get_headers_footers(uri):
-            xml = template.xml_to_string(parse_xml(part.blob))
-            parts.append((part.partname.lstrip("/"), template.patch_xml(xml)))
-    del document
-    return parts
+def _numbered_source(root: etree._Element, numbers: dict[etree._Element, int]) -> tuple[str, list]:
+    """The part's XML with each paragraph on its own line, and (number, text) of each paragraph.
+
+    docxtpl's preprocessing keeps the line breaks, so Jinja's line numbers lead back to paragraphs.
+    """
+    xml = etree.tostring(root, encoding="unicode").replace("\r", " ").replace("\n", " ")
+    paragraphs = [(numbers.get(p), "".join(t.text or "" for t in p.iter(f"{W}t")))
+                  for p in root.iter(f"{W}p")]
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", xml), paragraphs
 
 
-def _paragraph_texts(xml: str) -> list[str]:
-    return ["".join(p.itertext()) for p in etree.fromstring(
-        f'<root xmlns:w="{W}">{xml}</root>'.encode()).iter(f"{{{W}}}p")]
+def _template_parts(template: DocxTemplate) -> Iterator[TemplatePart]:
+    """The body, headers, footers, footnotes and templated properties, preprocessed as docxtpl does."""
+    docx = template.get_docx()
+    body = docx.element.body
+    numbers = {p: index for index, (p, _) in enumerate(iter_paragraphs(body), start=1)}
+    source, paragraphs = _numbered_source(body, numbers)
+    yield TemplatePart("", template.patch_xml(source), paragraphs)
+    others = [part for uri in (template.HEADER_URI, template.FOOTER_URI)
+              for _, part in template.get_headers_footers(uri)]
+    others += [part for part in docx.part.package.parts if part.content_type == FOOTNOTES_TYPE]
+    for part in others:
+        root = parse_xml(part.blob)
+        numbers = {p: index for index, p in enumerate(root.iter(f"{W}p"), start=1)}
+        source, paragraphs = _numbered_source(root, numbers)
+        yield TemplatePart(part.partname.lstrip("/"), template.patch_xml(source), paragraphs)
+    for name in TEMPLATED_PROPERTIES:
+        value = getattr(docx.core_properties, name) or ""
+        if "{" in value:
+            yield TemplatePart(f"the document's {name} property", value, [])
 
 
-def _child_value(value: Any, name: str) -> Any:
-    if isinstance(value, dict):
-        return value.get(name, None)
-    return _UNKNOWN if value is _UNKNOWN else getattr(value, name, None)
-
-
-def _first_item(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return value[0] if value else _UNKNOWN
-    return _UNKNOWN
-
-
-class _VariableChecker:
-    """Walks a template's syntax tree and reports names and attributes the context lacks."""
-
-    def __init__(self, context: dict):
-        self.problems: list[tuple[int, str, str | None]] = []
-        self.context = context
-
-    def resolve(self, node: nodes.Node, scope: dict) -> Any:
-        if isinstance(node, nodes.Name):
-            if node.name in scope:
-                return scope[node.name]
-            self.report(node, node.name, list(scope))
-            return _UNKNOWN
-        if isinstance(node, nodes.Getattr):
-            parent = self.resolve(node.node, scope)
-            if parent is _UNKNOWN or parent is None:
-                return _UNKNOWN
-            value = _child_value(parent, node.attr)
-            if value is None and isinstance(parent, dict):
-                self.report(node, f"{_dotted(node.node)}.{node.attr}", list(parent))
-                return _UNKNOWN
-            return value
-        self.walk(node, scope)
+def _attribute(value: Any, name: str) -> Any:
+    """`value.name` as Jinja looks it up (attribute, then item); _MISSING if there is neither."""
+    if value is _UNKNOWN:
         return _UNKNOWN
-
-    def report(self, node: nodes.Node, name: str, known: list[str]) -> None:
-        close = difflib.get_close_matches(name.rsplit(".", 1)[-1], known, n=1)
-        prefix = name.rsplit(".", 1)[0] + "." if "." in name else ""
-        self.problems.append((node.lineno, name, f"{prefix}{close[0]}" if close else None))
-
-    def walk(self, node: nodes.Node, scope: dict) -> None:
-        if isinstance(node, nodes.For):
-            items = self.resolve(node.iter, scope)
-            inner = dict(scope)
-            for target in _names(node.target):
-                inner[target] = _first_item(items)
-            inner["loop"] = _UNKNOWN
-            for child in [*node.body, *node.else_]:
-                self.walk(child, inner)
-            return
-        if isinstance(node, nodes.Assign):
-            self.walk(node.node, scope)
-            for target in _names(node.target):
-                scope[target] = _UNKNOWN
-            return
-        if isinstance(node, nodes.Name | nodes.Getattr):
-            self.resolve(node, scope)
-            return
-        for child in node.iter_child_nodes():
-            self.walk(child, scope)
+    if isinstance(value, dict):
+        if name in value:
+            return value[name]
+        return getattr(value, name) if hasattr(dict, name) else _MISSING
+    return getattr(value, name, _UNKNOWN)
 
 
-def _names(target: nodes.Node) -> list[str]:
-    """Names bound by a for/set target: `x`, or `a, b`."""
-    if isinstance(target, nodes.Name):
-        return [target.name]
-    return [n.name for n in target.find_all(nodes.Name)]
+def _item_shape(value: Any) -> Any:
+    """What one item of a loop over `value` looks like: its dict items merged, so any key counts."""
+    if not isinstance(value, list | tuple) or not value:
+        return _UNKNOWN
+    if all(isinstance(item, dict) for item in value):
+        merged: dict = {}
+        for item in value:
+            merged.update(item)
+        return merged
+    return value[0]
 
 
 def _dotted(node: nodes.Node) -> str:
@@ -138,20 +171,134 @@ def _dotted(node: nodes.Node) -> str:
         return node.name
     if isinstance(node, nodes.Getattr):
         return f"{_dotted(node.node)}.{node.attr}"
-    return "?"
+    return "…"
 
 
-def _heading_paragraphs(template_file: Path) -> list[str]:
-    """Texts of the template's paragraphs in a Heading style (its own or inherited)."""
-    template = DocxTemplate(str(template_file))
-    document = template.get_docx()
-    return [p.text for p in document.paragraphs
-            if p.style is not None and _is_heading_style(p.style)]
+@dataclass(frozen=True)
+class UnknownVariable:
+    """A name or attribute a template uses that no decision can give it."""
+
+    line: int
+    name: str
+    suggestion: str | None
+
+
+class _VariableChecker:
+    """Walks a template's syntax tree and reports names and attributes the sample context lacks."""
+
+    def __init__(self) -> None:
+        self.problems: list[UnknownVariable] = []
+
+    def report(self, node: nodes.Node, name: str, known: list[str]) -> None:
+        parent, _, last = name.rpartition(".")
+        close = difflib.get_close_matches(last, [k for k in known if isinstance(k, str)], n=1)
+        suggestion = f"{parent}.{close[0]}" if close and parent else (close[0] if close else None)
+        self.problems.append(UnknownVariable(node.lineno, name, suggestion))
+
+    def resolve(self, node: nodes.Node, scope: dict) -> Any:
+        if isinstance(node, nodes.Name):
+            if node.ctx != "load":
+                scope[node.name] = _UNKNOWN
+                return _UNKNOWN
+            if node.name in scope:
+                return scope[node.name]
+            self.report(node, node.name, list(scope))
+            return _UNKNOWN
+        if isinstance(node, nodes.Getattr | nodes.Getitem):
+            name = node.attr if isinstance(node, nodes.Getattr) else _constant(node.arg)
+            if isinstance(node, nodes.Getitem):
+                self.walk(node.arg, scope)
+            parent = self.resolve(node.node, scope)
+            if name is None:
+                return _UNKNOWN
+            value = _attribute(parent, name)
+            if value is _MISSING:
+                self.report(node, f"{_dotted(node.node)}.{name}", list(parent))
+                return _UNKNOWN
+            return value
+        self.walk(node, scope)
+        return _UNKNOWN
+
+    def walk(self, node: nodes.Node, scope: dict) -> None:
+        if isinstance(node, nodes.For):
+            item = _item_shape(self.resolve(node.iter, scope))
+            inner = {**scope, "loop": _UNKNOWN}
+            if isinstance(node.target, nodes.Name):
+                inner[node.target.name] = item
+            else:  # `for key, value in ...`: the sample cannot say what each name holds
+                inner.update(dict.fromkeys((n.name for n in node.target.find_all(nodes.Name)), _UNKNOWN))
+            for child in [*node.body, *([node.test] if node.test else [])]:
+                self.walk(child, inner)
+            for child in node.else_:
+                self.walk(child, scope)
+            return
+        if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
+            self.resolve(node, scope)
+            return
+        for child in node.iter_child_nodes():
+            self.walk(child, scope)
+
+
+def _constant(node: nodes.Node) -> str | None:
+    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
+
+
+def _open_block(source: str, before_line: int) -> tuple[str, int] | None:
+    """The innermost block tag (e.g. `if`) still open at `before_line`, with the line it opened on."""
+    stack: list[tuple[str, int]] = []
+    after_begin = False
+    try:
+        for line, kind, value in jinja_environment().lex(source):
+            if line > before_line:
+                break
+            if kind == "whitespace":
+                continue
+            if after_begin and kind == "name":
+                if value in _BLOCK_TAGS:
+                    stack.append((value, line))
+                elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
+                    stack.pop()
+            after_begin = kind == "block_begin"
+    except TemplateSyntaxError:
+        pass  # the tags read so far still say which block is open
+    return stack[-1] if stack else None
+
+
+def _syntax_finding(error: TemplateSyntaxError, part: TemplatePart, name: str) -> Finding:
+    """The syntax error, placed at the block left open if that is what went wrong."""
+    message = error.message or "the tags do not parse"
+    location, quoted = part.place(error.lineno)
+    unclosed = "needs to be closed" in message or message.startswith("Unexpected end of template")
+    opened = _open_block(part.source, error.lineno) if unclosed else None
+    if opened:
+        tag, line = opened
+        reached = (f"; Jinja reached the end{part.place(None)[1]}" if message.startswith("Unexpected end")
+                   else f"; Jinja reached paragraph {location.paragraph}{quoted}")
+        location, quoted = part.place(line)
+        message = f"the {{% {tag} %}} block opened here is not closed with {{% end{tag} %}}{quoted}{reached}"
+        quoted = ""
+    return Finding(code="template-syntax", message=f"{message}{quoted}", path=name, location=location,
+                   hint="check the tag's {% %} or {{ }} pairs and spelling in Word")
+
+
+def _variable_findings(part: TemplatePart, tree: nodes.Template, context: dict, name: str) -> list[Finding]:
+    checker = _VariableChecker()
+    checker.walk(tree, {**dict.fromkeys(jinja_environment().globals, _UNKNOWN), **context})
+    findings = []
+    for problem in checker.problems:
+        location, quoted = part.place(problem.line)
+        findings.append(Finding(
+            code="template-variable", message=f"unknown variable '{problem.name}'{quoted}", path=name,
+            location=location,
+            hint=f"did you mean '{problem.suggestion}'?" if problem.suggestion
+            else "check the spelling; `notice schema` lists the fields a decision has",
+        ))
+    return findings
 
 
 def _is_heading_style(style) -> bool:
     while style is not None:
-        if re.fullmatch(r"heading [1-9]", style.name.lower()):
+        if re.fullmatch(r"heading [1-9]", (style.name or "").lower()):
             return True
         style = style.base_style
     return False
@@ -161,55 +308,89 @@ def _normalise(text: str) -> str:
     return re.sub(r"\W+", " ", text.replace("&", "and")).strip().lower()
 
 
-def check_template(template_file: Path, profile: Profile, document: DocumentSpec) -> list[Finding]:
-    """Every problem that would stop `template_file` rendering `document` correctly."""
-    name = str(template_file)
-    try:
-        parts = _template_parts(template_file)
-    except Exception as error:
-        raise NoticeBuilderError([Finding(
-            code="template-unreadable", message=f"cannot open the template: {error}", path=name,
-            hint="save it from Word as a .docx document",
-        )]) from None
-    findings: list[Finding] = []
-    environment = jinja_environment()
-    context = sample_context(profile, document)
-    for part, xml in parts:
-        numbered = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-        paragraphs = _paragraph_texts(xml)
+@dataclass(frozen=True)
+class _BodyParagraph:
+    number: int
+    text: str
+    style: str
+    is_heading: bool
 
-        def place(line: int, paragraphs=paragraphs, part=part) -> tuple[Location, str]:
-            index = max(line - 1, 0)
-            text = paragraphs[index - 1] if 0 < index <= len(paragraphs) else ""
-            where = "" if part == "document" else f" in {part}"
-            return Location(paragraph=index or None), f"{where}: '{text.strip()[:80]}'"
 
-        try:
-            tree = environment.parse(numbered)
-        except TemplateSyntaxError as error:
-            location, quoted = place(error.lineno)
-            findings.append(Finding(
-                code="template-syntax", message=f"{error.message}{quoted}", path=name, location=location,
-                hint="check the tag's {% %} or {{ }} pairs and spelling in Word",
-            ))
+def _body_paragraphs(template: DocxTemplate) -> list[_BodyParagraph]:
+    document = template.get_docx()
+    paragraphs = []
+    for number, (element, _) in enumerate(iter_paragraphs(document.element.body), start=1):
+        paragraph = Paragraph(element, document._body)
+        style = paragraph.style
+        paragraphs.append(_BodyParagraph(number, paragraph.text, style.name if style is not None else "",
+                                         _is_heading_style(style)))
+    return paragraphs
+
+
+def _heading_findings(template: DocxTemplate, document: DocumentSpec, name: str) -> list[Finding]:
+    """Each required heading must be in a Heading style: literally, or printed by the sections loop."""
+    paragraphs = _body_paragraphs(template)
+    loop_names = {m.group(1) for p in paragraphs for m in _FOR_SECTIONS.finditer(p.text)}
+    loop_headings = [p for p in paragraphs for loop in loop_names
+                     if re.search(_HEADING_LOOP.format(name=re.escape(loop)), p.text)]
+    if any(p.is_heading for p in loop_headings):
+        return []
+    if loop_headings:
+        return [Finding(
+            code="template-heading", path=name, location=Location(paragraph=p.number),
+            message=f"the section headings paragraph '{p.text.strip()}' is in the '{p.style}' style, "
+                    "not a Heading style, so the headings will not be real headings",
+            hint="apply the Heading 1 style (or a style based on it) to the paragraph in Word",
+        ) for p in loop_headings]
+    findings = []
+    for spec in document.required_headings:
+        matches = [p for p in paragraphs if _normalise(p.text) == _normalise(spec.text)]
+        if any(p.is_heading for p in matches):
             continue
-        checker = _VariableChecker(context)
-        checker.walk(tree, dict(context))
-        for line, variable, suggestion in checker.problems:
-            location, quoted = place(line)
+        if matches:
             findings.append(Finding(
-                code="template-variable", message=f"unknown variable '{variable}'{quoted}", path=name,
-                location=location,
-                hint=f"did you mean '{suggestion}'?" if suggestion else "see `notice schema` for the fields",
+                code="template-heading", path=name, location=Location(paragraph=matches[0].number),
+                message=f"the required heading '{spec.text}' is in the '{matches[0].style}' style, "
+                        "not a Heading style",
+                hint=f"apply the Heading {spec.level} style to it in Word",
             ))
-    headings = _heading_paragraphs(template_file)
-    if not any("{{" in text and "heading" in text for text in headings):
-        present = {_normalise(text) for text in headings}
-        for spec in document.required_headings:
-            if _normalise(spec.text) not in present:
-                findings.append(Finding(
-                    code="template-heading", path=name,
-                    message=f"the required heading '{spec.text}' is not in a Heading style paragraph",
-                    hint=f"add '{spec.text}' and apply the Heading {getattr(spec, 'level', 1)} style",
-                ))
+        else:
+            findings.append(Finding(
+                code="template-heading", path=name,
+                message=f"the required heading '{spec.text}' is missing",
+                hint=f"add '{spec.text}' in the Heading {spec.level} style, or keep the "
+                     "`{{ section.heading }}` loop of the original template",
+            ))
     return findings
+
+
+def check_template(template_file: Path, profile: Profile, document: DocumentSpec,
+                   display_name: str | None = None) -> list[Finding]:
+    """Every problem that would stop `template_file` rendering `document` correctly."""
+    name = display_name or str(template_file)
+    if not Path(template_file).is_file():
+        return [Finding(code="template-missing", message="the template file does not exist", path=name,
+                        hint=f"copy it from a fresh `notice init`, or fix '{document.template}' in the "
+                             "profile")]
+    try:
+        template = DocxTemplate(str(template_file))
+        parts = list(_template_parts(template))
+    except Exception as error:  # a damaged or non-Word file: whatever the reader says is the finding
+        return [Finding(code="template-unreadable", message=f"cannot open the template: {error}", path=name,
+                        hint="save it from Word as a Word Document (.docx)")]
+    try:
+        context = sample_context(profile, document)
+    except Exception as error:  # a profile whose sources the layout cannot use: say so, don't crash
+        return [Finding(code="template-context", path=name,
+                        message=f"cannot make a sample of what the '{document.kind}' template is given: "
+                                f"{error}",
+                        hint="check the profile's headings and fields point at parts of the decision")]
+    findings: list[Finding] = []
+    for part in parts:
+        try:
+            tree = jinja_environment().parse(part.source)
+        except TemplateSyntaxError as error:
+            findings.append(_syntax_finding(error, part, name))
+            continue
+        findings += _variable_findings(part, tree, context, name)
+    return findings + _heading_findings(template, document, name)

@@ -18,7 +18,6 @@ from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.profile_schema import decision_schema_for
 
-
 EMPTY_BODY_HINT = ("write the text; where there is nothing to say, say so, "
                    "e.g. \"There are no legal implications.\"")
 

@@ -1,0 +1,38 @@
+"""How decision values are printed: dates in the UK style, people and labelled fields.
+
+Rendering prints them and the linter reads decisions the same way, so both use these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def format_date(value: str | None) -> str:
+    """An ISO date as printed on UK notices: 16 July 2013."""
+    if not value:
+        return ""
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def decision_date(decision: dict) -> dt.datetime:
+    """The date a decision's documents carry in their properties: signed, else its own, else the meeting."""
+    signed = (decision.get("notice", {}).get("signature") or {}).get("date")
+    day = dt.date.fromisoformat(signed or decision.get("date") or decision["meeting"]["date"])
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def field_text(value: Any) -> str:
+    """A labelled field's value as printed: a person as `name, role`, a date as `16 July 2013`."""
+    if isinstance(value, dict):
+        return ", ".join(field_text(v) for v in value.values() if v)
+    if isinstance(value, list):
+        return "; ".join(field_text(v) for v in value if v)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return format_date(value)
+    return "" if value is None else str(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from notice_builder.findings import Location
 
@@ -105,6 +106,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """A heading's identity for comparison: case, numbering, '&'/'and', dashes, colons, plurals aside.
 
@@ -127,6 +129,7 @@ def heading_matches(key: str, wanted: str) -> bool:
     return key == wanted or (bool(wanted) and key.startswith(wanted + " "))
 
 
+@lru_cache(maxsize=1024)
 def label_key(label: str) -> str:
     """A field label's identity: lower case, single spaces, no colon ("decision number")."""
     return " ".join(label.replace(":", " ").replace("\uff1a", " ").casefold().split())

@@ -96,9 +96,11 @@ def _row_value(row: Sequence[Block]) -> str:
 def find_field(blocks: Sequence[Block], label: str, masthead_end: int) -> FieldLine | None:
     """The paragraph (or table row) that gives `label`: the first with a value, else the first blank."""
     blank = None
+    first_word = label_key(label).split()[0] if label_key(label) else ""
     for position, block in enumerate(blocks):
-        if not block.text.strip():
-            continue
+        start = block.text.lstrip()
+        if not start or start[: len(first_word)].casefold() != first_word:
+            continue  # cheap test before the label's pattern: most paragraphs start otherwise
         in_row = block.table_row is not None
         value = field_value(block.text, label, loose=in_row or position < masthead_end)
         if value is None:

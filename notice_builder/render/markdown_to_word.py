@@ -18,7 +18,7 @@ from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LIST_INDENT_TWIPS = 720
-SPACE_AFTER_TABLE_TWIPS = 160
+SPACE_AFTER_BLOCK_TWIPS = 160  # before a paragraph that follows a table or a list
 BULLET_STYLE, NUMBER_STYLE = "ListBullet", "ListNumber"
 _PLAIN = RunStyle()
 # Word lists have nine levels (0 to 8).
@@ -76,7 +76,7 @@ class _Renderer:
         self.options = options
         self.blocks: list[str] = []
         self.first_paragraph_pending = options.first_paragraph_style is not None
-        self.after_table = False
+        self.space_pending = False
 
     # -- inline ---------------------------------------------------------------------------------
     def inline(self, token: Token, base: RunStyle = _PLAIN) -> str:
@@ -130,9 +130,9 @@ class _Renderer:
     def add_paragraph(self, runs: str, **kwargs) -> None:
         if self.first_paragraph_pending and kwargs.get("num_id") is None and not kwargs.get("style"):
             kwargs["style"] = self.options.first_paragraph_style
-        if self.after_table:
-            kwargs["space_before_twips"] = SPACE_AFTER_TABLE_TWIPS
-        self.first_paragraph_pending = self.after_table = False
+        if self.space_pending and not kwargs.get("style"):  # a styled paragraph keeps its own spacing
+            kwargs["space_before_twips"] = SPACE_AFTER_BLOCK_TWIPS
+        self.first_paragraph_pending = self.space_pending = False
         self.blocks.append(paragraph(runs, **kwargs))
 
     def render(self, tokens: Sequence[Token]) -> list[str]:
@@ -175,6 +175,7 @@ class _Renderer:
                     start = int(token.attrGet("start") or 1)
                     current = (self.resources.new_numbered_list_id(start), NUMBER_STYLE)
                 self.walk(tokens, index + 1, close, [*list_stack, current], quote)
+                self.space_pending = not list_stack  # list items are set close; the text after is not
                 index = close + 1
             elif kind == "list_item_open":
                 close = _matching_close(tokens, index)
@@ -187,7 +188,7 @@ class _Renderer:
             elif kind == "table_open":
                 close = _matching_close(tokens, index)
                 self.blocks.append(self.table(tokens[index:close]))
-                self.first_paragraph_pending, self.after_table = False, True
+                self.first_paragraph_pending, self.space_pending = False, True
                 index = close + 1
             elif kind in ("fence", "code_block"):
                 lines = token.content.rstrip("\n").split("\n")

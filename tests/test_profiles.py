@@ -1,0 +1,68 @@
+"""A profile is the one source of truth: change its headings and validation, rendering and lint follow."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from notice_builder import profile as profile_module
+from notice_builder.build import render_documents
+from notice_builder.lint import lint_docx
+from notice_builder.load import load_decision_file
+from notice_builder.profile import load_profile
+from notice_builder.resources import data_dir
+from notice_builder.validate import validate_decision
+from tests.conftest import FINAL_EXAMPLE, example_data, open_docx, source_of
+
+BUILTIN = Path(profile_module.__file__).with_name("profiles") / "wmpcc.json"
+
+
+def changed_profile(tmp_path, change) -> str:
+    """A copy of the wmpcc profile, with its templates beside it, edited by `change`."""
+    data = json.loads(BUILTIN.read_text(encoding="utf-8"))
+    change(data)
+    data["name"] = "changed-office"
+    shutil.copytree(data_dir("templates") / "wmpcc", tmp_path / "templates" / "wmpcc")
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def rename_legal(data: dict) -> None:
+    for heading in data["documents"]["notice"]["headings"]:
+        if heading["id"] == "legal":
+            heading["text"] = "LEGAL ADVICE"
+
+
+def require_human_rights(data: dict) -> None:
+    data["documents"]["notice"]["headings"].insert(-2, {
+        "id": "human_rights", "text": "HUMAN RIGHTS IMPLICATIONS",
+        "source": "/notice/implications/human_rights"})
+
+
+def headings(docx: bytes) -> list[str]:
+    return [p.text for p in open_docx(docx).paragraphs if p.style.name.startswith("Heading")]
+
+
+def test_renamed_heading_is_rendered_and_then_required_by_the_linter(tmp_path):
+    profile = load_profile(changed_profile(tmp_path, rename_legal))
+    notice = render_documents(load_decision_file(FINAL_EXAMPLE), profile)["notice"]
+    assert "LEGAL ADVICE" in headings(notice) and "LEGAL IMPLICATIONS" not in headings(notice)
+    built = tmp_path / "notice.docx"
+    built.write_bytes(notice)
+    assert [f for f in lint_docx(built, profile) if f.code in ("missing-heading", "heading-order")] == []
+    against_builtin = [f.message for f in lint_docx(built, load_profile()) if f.code == "missing-heading"]
+    assert any("LEGAL IMPLICATIONS" in message for message in against_builtin)
+
+
+def test_added_required_heading_is_required_by_validation_and_rendered(tmp_path):
+    profile = load_profile(changed_profile(tmp_path, require_human_rights))
+    data = example_data(FINAL_EXAMPLE)
+    [finding] = validate_decision(source_of(data), profile)
+    assert finding.location.pointer == "/notice/implications"
+    assert "'human_rights' is missing" in finding.message and "changed-office" in finding.hint
+    data["notice"]["implications"]["human_rights"] = "There are no human rights implications."
+    notice = render_documents(source_of(data), profile)["notice"]
+    assert headings(notice).index("HUMAN RIGHTS IMPLICATIONS") < headings(notice).index(
+        "Schedule of Background Papers")

@@ -23,13 +23,18 @@ from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import CT_Relationships, serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import Template, TemplateError
+from jinja2 import Template
 from lxml import etree
 
 from notice_builder.findings import Finding, Location, NoticeBuilderError
 from notice_builder.profile import Profile
 from notice_builder.render.context import ContextBuilder
-from notice_builder.render.docx_render import jinja_environment, set_core_properties
+from notice_builder.render.docx_render import (
+    jinja_environment,
+    set_core_properties,
+    template_failed,
+    template_unreadable,
+)
 from notice_builder.render.word_resources import ListNumbering
 from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
@@ -200,11 +205,6 @@ def compiled_template(path: Path) -> CompiledTemplate:
     return _compiled(path.resolve(), (status.st_mtime_ns, status.st_size))
 
 
-def _template_finding(path: Path, code: str, what: str, exc: Exception, hint: str) -> NoticeBuilderError:
-    detail = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
-    return NoticeBuilderError([Finding(code=code, message=f"{what}: {detail}", path=str(path), hint=hint)])
-
-
 def render_document(decision: dict, profile: Profile, kind: str, *, source_path: str = "") -> bytes:
     """The .docx bytes of one document of a validated decision, from the compiled template."""
     document = profile.document(kind)
@@ -212,8 +212,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
     try:
         template = compiled_template(template_file)
     except Exception as exc:  # a missing, damaged or non-Word template: the profile's problem
-        raise _template_finding(template_file, "template-unreadable", "the Word template cannot be opened",
-                                exc, "check the profile's template path") from None
+        raise template_unreadable(template_file, exc) from None
     resources = template.new_resources()
     context = ContextBuilder(decision, profile, resources).build(document)
     try:
@@ -221,8 +220,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
         for part in template.parts:
             changed[part.name] = template.render_part(part, context)
     except Exception as exc:  # the template is code from outside; whatever it does wrong is a finding
-        raise _template_finding(template_file, "template-error", "the template could not be filled in",
-                                exc, "run `notice templates check` on the template") from None
+        raise template_failed(template_file, exc) from None
     try:
         changed[CORE_PART] = template.render_core_properties(context, decision, document)
     except ValueError as exc:  # python-docx refuses a core property over 255 characters

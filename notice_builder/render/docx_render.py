@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
@@ -65,6 +66,24 @@ def set_core_properties(docx, decision: dict, document: DocumentSpec) -> None:
     props.created = props.modified = props.last_printed = decision_date(decision)
 
 
+def template_unreadable(template_file: Path, exc: Exception) -> NoticeBuilderError:
+    """The finding for a template that cannot be opened: a missing, damaged or non-Word file."""
+    return NoticeBuilderError([Finding(
+        code="template-unreadable", message=f"the Word template cannot be opened: {exc}",
+        path=str(template_file), hint="check the profile's template path; a template is a .docx saved "
+        "from Word with List Bullet and List Number styles",
+    )])
+
+
+def template_failed(template_file: Path, exc: Exception) -> NoticeBuilderError:
+    """The finding for a template that fails while filled in (it is code from outside: anything goes)."""
+    detail = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+    return NoticeBuilderError([Finding(
+        code="template-error", message=f"the template could not be filled in: {detail}",
+        path=str(template_file), hint="run `notice templates check` on the template",
+    )])
+
+
 def render_document(decision: dict, profile: Profile, kind: str, *, source_path: str = "") -> bytes:
     """The .docx bytes of one document (`board-report`, `notice`) of a validated decision."""
     document = profile.document(kind)
@@ -73,21 +92,13 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
         template = DocxTemplate(str(template_file))
         template.init_docx()
         resources = DocxResources(template.docx)
-    except Exception as exc:  # a missing, damaged or non-Word template: the profile's problem
-        raise NoticeBuilderError([Finding(
-            code="template-unreadable", message=f"the Word template cannot be opened: {exc}",
-            path=str(template_file), hint="check the profile's template path; a template is a .docx saved "
-            "from Word with List Bullet and List Number styles",
-        )]) from None
+    except Exception as exc:
+        raise template_unreadable(template_file, exc) from None
     context = ContextBuilder(decision, profile, resources).build(document)
     try:
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
-    except Exception as exc:  # the template is code from outside; whatever it does wrong is a finding
-        detail = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
-        raise NoticeBuilderError([Finding(
-            code="template-error", message=f"the template could not be filled in: {detail}",
-            path=str(template_file), hint="run `notice templates check` on the template",
-        )]) from None
+    except Exception as exc:
+        raise template_failed(template_file, exc) from None
     set_core_properties(template.docx, decision, document)
     buffer = io.BytesIO()
     template.save(buffer)

@@ -43,6 +43,8 @@ PATTERNS = (
     ("TBC", ("TB", "o be "), re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b")),
     ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
 )
+# One scan for any pattern's substrings: most paragraphs have none, and need no further look.
+_ANY_GUARD = re.compile("|".join(re.escape(g) for _, guards, _ in PATTERNS for g in guards))
 _TOKEN = re.compile(r"\S*$"), re.compile(r"^\S*")
 
 
@@ -54,7 +56,8 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def check(context: RuleContext):
-    patterns = list(PATTERNS) + [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
+    extra = [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
+    patterns = list(PATTERNS) + extra
     left_to_missing_field = _blank_required_fields(context)
     for _, block in text_blocks(context.outline):
         if block.index in left_to_missing_field:
@@ -67,6 +70,8 @@ def check(context: RuleContext):
                 f"{quote(text.strip())}: the {labelled[0]} has no value",
                 f"fill in the {labelled[0]}, or delete the line",
             )
+            continue
+        if not extra and not _ANY_GUARD.search(text):
             continue
         for name, guards, pattern in patterns:
             match = any(g in text for g in guards) and pattern.search(text)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from notice_builder.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.lint import lint_decision
 from notice_builder.load import DecisionSource, load_decision_file
-from notice_builder.profile import DEFAULT_PROFILE, Profile, is_profile_path, load_profile
-from notice_builder.project_settings import project_profile
+from notice_builder.profile import Profile, profile_for
 from notice_builder.render import compiled_template, docx_render
 from notice_builder.render.confidential import confidential_items
 from notice_builder.render.package import refuse_existing, write_atomically
@@ -42,24 +41,6 @@ def output_stem(source: DecisionSource) -> str:
     if reference:
         return re.sub(r"[^A-Za-z0-9]+", "-", reference).strip("-")
     return Path(source.path).stem
-
-
-def profile_for(source: DecisionSource, profile: Profile | str | None = None) -> Profile:
-    """The profile given, else the one the decision names, else the project's, else the default."""
-    if isinstance(profile, Profile):
-        return profile
-    if profile:
-        return load_profile(profile)
-    named = source.data.get("profile") if isinstance(source.data, dict) else None
-    # A decision names only a built-in profile: a path in it is refused by validation, never opened.
-    if isinstance(named, str) and named and not is_profile_path(named):
-        try:
-            return load_profile(named)
-        except NoticeBuilderError as error:
-            raise NoticeBuilderError([
-                replace(f, path=source.path, location=source.location("/profile")) for f in error.findings
-            ]) from None
-    return load_profile(project_profile(Path(source.path).parent) or DEFAULT_PROFILE)
 
 
 def check_decision(source: DecisionSource, profile: Profile) -> None:

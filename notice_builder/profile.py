@@ -7,7 +7,7 @@ heading-order and missing-field rules check drafts against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -205,3 +205,30 @@ def resolve_pointer(data, pointer: str):
             return None
     return value
 
+
+def project_or_default_profile(folder: str | Path) -> Profile:
+    """The profile of the project `folder` is in (nearest pyproject.toml), else the default."""
+    from notice_builder.project_settings import project_profile
+
+    return load_profile(project_profile(folder) or DEFAULT_PROFILE)
+
+
+def profile_for(source, profile: Profile | str | None = None) -> Profile:
+    """The profile for a decision: the one given, else the built-in it names, else its project's.
+
+    A decision names only a built-in profile: a path in it is refused by validation, never opened.
+    An unknown name is reported at the decision's /profile.
+    """
+    if isinstance(profile, Profile):
+        return profile
+    if profile:
+        return load_profile(profile)
+    named = source.data.get("profile") if isinstance(source.data, dict) else None
+    if isinstance(named, str) and named and not is_profile_path(named):
+        try:
+            return load_profile(named)
+        except NoticeBuilderError as error:
+            raise NoticeBuilderError([
+                replace(f, path=source.path, location=source.location("/profile")) for f in error.findings
+            ]) from None
+    return project_or_default_profile(Path(source.path).parent)

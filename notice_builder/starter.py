@@ -8,19 +8,12 @@ from pathlib import Path
 from notice_builder.profile import Profile, load_profile
 from notice_builder.resources import schema_path
 from notice_builder.validate import decision_schema
-from notice_builder.validate.profile_schema import decision_schema_for
-
-
-def _resolve(schema: dict, root: dict) -> dict:
-    while "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = {**root["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
-    return schema
+from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref
 
 
 def _blank(schema: dict, root: dict):
     """A blank value of the shape `schema` asks for, with every required field present."""
-    schema = _resolve(schema, root)
+    schema = resolve_ref(schema, root)
     kind = schema.get("type")
     if kind == "object":
         properties = schema.get("properties", {})

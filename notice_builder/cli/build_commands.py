@@ -7,12 +7,11 @@ from pathlib import Path
 
 import click
 
-from notice_builder.build import build_documents, profile_for
+from notice_builder.build import build_documents
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
 from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file
-from notice_builder.profile import DEFAULT_PROFILE, load_profile
-from notice_builder.project_settings import project_profile
+from notice_builder.profile import load_profile, profile_for, project_or_default_profile
 from notice_builder.render.package import write_atomically
 from notice_builder.starter import starter_decision
 from notice_builder.validate import decision_schema, validate_decision
@@ -70,7 +69,7 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
 @reports_failures
 def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
-    starter = starter_decision(path, load_profile(profile or project_profile(path.parent) or DEFAULT_PROFILE))
+    starter = starter_decision(path, load_profile(profile) if profile else project_or_default_profile(path.parent))
     text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"), force=force)
     click.echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")

@@ -14,8 +14,7 @@ from notice_builder.load.decision_file import DecisionSource, load_decision_file
 from notice_builder.load.decision_outline import decision_outline
 from notice_builder.load.docx_outline import read_docx_outline
 from notice_builder.outline import Outline
-from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile
-from notice_builder.project_settings import project_profile
+from notice_builder.profile import Profile, load_profile, profile_for, project_or_default_profile
 from notice_builder.validate.schema_validation import validate_decision
 
 LINTED_SUFFIXES = (".docx", ".json")
@@ -85,12 +84,9 @@ def lint_docx(path: str | Path, profile: Profile, config: LintConfig | None = No
     return lint_outline(read_docx_outline(path, profile), profile, config)
 
 
-def _profile_for(config: LintConfig, path: str | Path, data: object = None) -> Profile:
-    """--profile or the lint configuration's, else the decision's, else its project folder's."""
-    name = config.profile
-    if name is None and isinstance(data, dict) and isinstance(data.get("profile"), str):
-        name = data["profile"]
-    return load_profile(name or project_profile(Path(path).parent) or DEFAULT_PROFILE)
+def _docx_profile(config: LintConfig, path: str | Path) -> Profile:
+    """--profile or the lint configuration's, else the profile of the project the draft is in."""
+    return load_profile(config.profile) if config.profile else project_or_default_profile(Path(path).parent)
 
 
 def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
@@ -113,10 +109,10 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
                         )
                     ],
                 )
-            profile = _profile_for(config, path, source.data)
+            profile = profile_for(source, config.profile)
             findings = validate_decision(source, profile) + lint_decision(source, profile, config)
             return FileReport(name, findings)
-        return FileReport(name, lint_docx(path, _profile_for(config, path), config))
+        return FileReport(name, lint_docx(path, _docx_profile(config, path), config))
     except NoticeBuilderError as error:
         return FileReport(name, error.findings, unreadable=True)
 

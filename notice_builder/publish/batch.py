@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from notice_builder.build import output_stem, profile_for
+from notice_builder.build import output_stem
 from notice_builder.decision_text import decision_date
 from notice_builder.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.lint import lint_decision
 from notice_builder.load import load_decision_file
-from notice_builder.profile import DEFAULT_PROFILE, load_profile
+from notice_builder.profile import DEFAULT_PROFILE, load_profile, profile_for
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
 from notice_builder.render.compiled_template import compiled_template, render_document

@@ -20,11 +20,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docxcompose.composer import Composer
 
-from notice_builder.build import profile_for
 from notice_builder.decision_text import decision_date, format_date
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load import DecisionSource, load_decision_file
-from notice_builder.profile import Profile
+from notice_builder.profile import Profile, profile_for
 from notice_builder.render.compiled_template import render_document
 from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
 from notice_builder.validate import validate_against, validate_decision

@@ -16,10 +16,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from notice_builder.build import output_stem, profile_for
+from notice_builder.build import output_stem
 from notice_builder.decision_text import decision_date, format_date
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load import load_decision_file
+from notice_builder.profile import profile_for
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.render.package import refuse_existing, write_atomically
 from notice_builder.validate import validate_decision

@@ -25,7 +25,7 @@ from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.docx_render import jinja_environment
 from notice_builder.validate import decision_schema
-from notice_builder.validate.profile_schema import decision_schema_for
+from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -74,9 +74,7 @@ class _SampleResources:
 
 def _sample_value(schema: dict, root: dict, depth: int = 0) -> Any:
     """A value with every property the schema allows, one item a list, so every name is present."""
-    while "$ref" in schema:
-        target = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    schema = resolve_ref(schema, root)
     for choice in ("oneOf", "anyOf"):
         if schema.get(choice):
             return _sample_value(schema[choice][0], root, depth)

@@ -12,6 +12,14 @@ from notice_builder.profile import Profile
 from notice_builder.reference_numbers import ReferenceFormat
 
 
+def resolve_ref(schema: dict, root: dict) -> dict:
+    """`schema` with its `$ref` to root's `$defs` followed (its own keywords kept on top)."""
+    while "$ref" in schema:
+        target = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
 def required_pointers(profile: Profile) -> list[str]:
     """JSON pointers a decision must fill for `profile` (standard wording fills some by default)."""
     pointers = list(profile.requires)

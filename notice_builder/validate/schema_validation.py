@@ -10,10 +10,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from notice_builder.findings import Finding
+from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
-from notice_builder.profile import DEFAULT_PROFILE, Profile, builtin_profile_names, load_profile
+from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile, profile_for
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.profile_schema import decision_schema_for
@@ -125,11 +125,12 @@ def decision_validator(profile: Profile) -> Draft202012Validator:
 
 
 def _named_profile(source: DecisionSource) -> Profile:
-    """The built-in profile the decision names, else the default (a bad name is a schema error)."""
-    named = source.data.get("profile") if isinstance(source.data, dict) else None
-    if isinstance(named, str) and named in builtin_profile_names():
-        return load_profile(named)
-    return load_profile(DEFAULT_PROFILE)
+    """The decision's profile (see profile_for); the default if its name is unknown, for the schema
+    then reports the name."""
+    try:
+        return profile_for(source)
+    except NoticeBuilderError:
+        return load_profile(DEFAULT_PROFILE)
 
 
 def validate_decision(source: DecisionSource, profile: Profile | None = None) -> list[Finding]:

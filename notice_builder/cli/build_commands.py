@@ -69,7 +69,8 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
 @reports_failures
 def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
-    starter = starter_decision(path, load_profile(profile) if profile else project_or_default_profile(path.parent))
+    chosen = load_profile(profile) if profile else project_or_default_profile(path.parent)
+    starter = starter_decision(path, chosen)
     text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"), force=force)
     click.echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")

@@ -138,6 +138,21 @@ def test_a_failed_write_leaves_no_half_decision(tmp_path, monkeypatch):
     assert [p.name for p in out.iterdir()] == ["manifest.json"]  # no document, no temporary file
 
 
+def test_staged_documents_reach_the_disk_before_any_is_published(meeting, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    synced = []
+
+    def record(paths):
+        staged = list(paths)
+        assert staged and all(p.exists() for p in staged)
+        assert not list(out.glob("*.docx"))  # nothing published yet
+        synced.extend(staged)
+
+    monkeypatch.setattr(batch_module, "make_durable", record)
+    run_batch([str(meeting)], BatchOptions(out, jobs=1))
+    assert len(synced) == 18 == len(list(out.glob("*.docx")))
+
+
 def test_ctrl_c_while_checking_leaves_no_temporary_files(tmp_path, monkeypatch):
     real_check = batch_module.check_decision_file
     calls = []

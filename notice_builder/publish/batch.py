@@ -29,7 +29,13 @@ from notice_builder.profile import DEFAULT_PROFILE, load_profile, profile_for
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
 from notice_builder.render.compiled_template import compiled_template, render_document
-from notice_builder.render.package import publish_staged, refuse_existing, stage_file, write_atomically
+from notice_builder.render.package import (
+    make_durable,
+    publish_staged,
+    refuse_existing,
+    stage_file,
+    write_atomically,
+)
 from notice_builder.validate import validate_decision
 
 MANIFEST_NAME = "manifest.json"
@@ -152,7 +158,7 @@ def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionR
 
     The documents are rendered here, with the checks, so that a template error is found before
     anything is published; they wait in hidden temporary files (named with the batch's `tag`) until
-    every decision has been checked and `publish_decision` puts them in place.
+    every decision has been checked, synced to disk together, and put in place by `publish_decision`.
     """
     staged: list[Path] = []
     try:
@@ -176,7 +182,7 @@ def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionR
         for kind in result.kinds:
             rendered = render_document(data, chosen, kind, source_path=path)
             target = docx_file(options.out_dir, result.stem, kind)
-            staged.append(stage_file(target, rendered, tag=tag))
+            staged.append(stage_file(target, rendered, tag=tag, durable=False))
             outputs.append(OutputFile.of(kind, target, rendered))
         return replace(result, outputs=tuple(outputs), staged=tuple(staged))
     except BaseException as exc:
@@ -270,7 +276,7 @@ def worker_pool(jobs: int, tasks: int, progress: Progress | None) -> Iterator[Ru
         if count == 1:
             results = map(function, items)
         else:
-            results = pool.imap(function, items, chunksize=max(1, len(items) // (count * 8)))
+            results = pool.imap(function, items, chunksize=max(1, len(items) // (count * 32)))
         for done, result in enumerate(results, start=1):
             if progress:
                 progress(stage, done, len(items))
@@ -339,6 +345,7 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
         with worker_pool(options.jobs or available_cores(), len(files), progress) as run:
             checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
         planned = plan_outputs(checked, options)
+        make_durable(path for result in planned for path in result.staged)
         results = []
         for done, result in enumerate(planned, start=1):
             results.append(publish_decision(result, options) if result.status == BUILT else result)

@@ -35,7 +35,7 @@ from notice_builder.render.docx_render import (
     template_failed,
     template_unreadable,
 )
-from notice_builder.render.word_resources import ListNumbering
+from notice_builder.render.word_resources import ListNumbering, ListStyles
 from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
 CORE_PART = "docProps/core.xml"
@@ -97,9 +97,8 @@ class CompiledTemplate:
             for rel in document.part.rels.values()
         )
         self.numbering = document.part.numbering_part.element
-        self.styles = document.part.styles.element
         self.numbering_name = document.part.numbering_part.partname.lstrip("/")
-        self.bullet_list_id = ListNumbering(copy.deepcopy(self.numbering), self.styles).bullet_list_id()
+        self.list_styles = ListStyles.read(self.numbering, document.part.styles.element)
         self.body = _compile(self._docxtpl, self._docxtpl.get_xml())
         root = copy.deepcopy(document.element)
         self._body_index = root.index(root.body)
@@ -179,12 +178,12 @@ class TemplateResources:
         return rid
 
     def bullet_list_id(self) -> int:
-        return self._template.bullet_list_id
+        return self._template.list_styles.bullet_num_id
 
     def new_numbered_list_id(self, start: int) -> int:
         if self._lists is None:
             self.numbering = copy.deepcopy(self._template.numbering)
-            self._lists = ListNumbering(self.numbering, self._template.styles)
+            self._lists = ListNumbering(self.numbering, self._template.list_styles)
         return self._lists.new_numbered_list_id(start)
 
     def relationships_xml(self) -> bytes:

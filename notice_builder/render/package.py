@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -57,10 +58,12 @@ def refuse_existing(paths: Iterable[Path], force: bool) -> None:
         raise NoticeBuilderError([_exists(p) for p in clashes])
 
 
-def stage_file(path: Path, data: bytes, *, tag: str = "") -> Path:
-    """Write `data` durably to a hidden temporary file beside `path`; `publish_staged` puts it in place.
+def stage_file(path: Path, data: bytes, *, tag: str = "", durable: bool = True) -> Path:
+    """Write `data` to a hidden temporary file beside `path`; `publish_staged` puts it in place.
 
     `tag` goes into the temporary name, so a batch can find and remove all of its own leftovers.
+    The file is synced to disk unless `durable` is False, when the caller must `make_durable` it
+    (with the rest of its batch) before publishing.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{tag}{path.name}.", suffix=".tmp")
@@ -69,12 +72,24 @@ def stage_file(path: Path, data: bytes, *, tag: str = "") -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return temporary
+
+
+def make_durable(paths: Iterable[Path]) -> None:
+    """Get staged files onto the disk before they are published: one sync for a whole batch on Linux
+    (where sync waits for the writes), one fsync a file elsewhere."""
+    if sys.platform.startswith("linux"):
+        os.sync()
+        return
+    for path in paths:
+        with open(path, "rb+") as stream:
+            os.fsync(stream.fileno())
 
 
 def publish_staged(temporary: Path, path: Path, *, force: bool = False) -> None:

@@ -1,0 +1,24 @@
+"""The batch benchmark runs end to end on a few decisions (its numbers are never asserted: no timed tests)."""
+
+from __future__ import annotations
+
+from notice_builder import bench
+from notice_builder.load import load_decision_file
+from notice_builder.validate import validate_decision
+
+
+def test_benchmark_reports_every_rate_and_checks_the_render_paths_agree():
+    result = bench.run(3, repeat=1)
+    assert result["decisions"] == 3 and result["documents"] == 6 and result["best_of"] == 1
+    for key in ("naive_docxtpl_docs_per_s", "batch_one_process_docs_per_s", "batch_all_cores_docs_per_s",
+                "compiled_render_only_docs_per_s"):
+        assert result[key] > 0, key
+    assert result["document_xml_equivalent"] is True
+    assert set(result["peak_rss_mb_by_decisions"]) == {"1", "3"}
+
+
+def test_generated_decisions_are_valid_and_varied(tmp_path):
+    paths = bench.make_decisions(tmp_path, 12)
+    sources = [load_decision_file(p) for p in paths]
+    assert all(validate_decision(s) == [] for s in sources)
+    assert {s.data["status"] for s in sources} == {"draft", "final"}

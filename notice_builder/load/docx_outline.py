@@ -32,6 +32,7 @@ from notice_builder.outline import (
     heading_key,
     heading_matches,
     label_key,
+    may_be_heading,
 )
 from notice_builder.profile import Profile
 
@@ -514,6 +515,7 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
                 or style.name.casefold() in BODY_STYLE_NAMES
             )
             and not (numpr and numpr[0] != "0" and number is None)
+            and may_be_heading(text)
             and label_key(text) not in labels  # a blank field, "Protective Marking:" in bold
         ):
             bold, caps = _emphasis(content.shown_runs, style, sheet)
@@ -542,7 +544,7 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
 # -- splitting a combined draft into its documents ----------------------------------------------
 def _marker_kind(block: Block, markers: list[tuple[str, str]], quick: re.Pattern) -> str | None:
     text = block.text.strip()
-    if not text or len(text) > 200 or not quick.search(text) or len(text.split()) > _MARKER_MAX_WORDS:
+    if not text or len(text) > 200 or len(text.split()) > _MARKER_MAX_WORDS or not quick.search(text):
         return None
     key = heading_key(text)
     for marker, kind in markers:

@@ -123,6 +123,17 @@ def _find_all(variants: re.Pattern, text: str, keys) -> Iterator[re.Match]:
             yield match
 
 
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words (letters and "&") before `end`, looking back no further than needed."""
+    window = 160
+    while True:
+        start = max(0, end - window)
+        words = _WORDS_BEFORE.findall(text, start, end)
+        if start == 0 or len(words) > count:  # more than `count`: the first may be cut, and is dropped
+            return words[-count:]
+        window *= 4
+
+
 def _acronyms(context: RuleContext, blocks):
     expected: dict[str, str] = {}
     for _, block in blocks:
@@ -130,12 +141,7 @@ def _acronyms(context: RuleContext, blocks):
             continue
         for match in _DEFINITION.finditer(block.text):
             acronym = match.group(1)
-            words = [
-                w
-                for part in _WORDS_BEFORE.findall(block.text[: match.start()])[-12:]
-                for w in part.split("-")
-                if w
-            ]
+            words = _last_words(block.text, match.start(), 12)
             spelled = _initials(tuple(words[-(len(acronym) + 6) :]), acronym)
             if acronym[0].isupper() and spelled is not None and sum(c.isupper() for c in spelled) >= 2:
                 expected.setdefault(_fold(spelled), spelled)
@@ -234,7 +240,7 @@ def _numbers(context: RuleContext, blocks):
     separators: dict[str, list] = {}
     scales: dict[str, list] = {}
     for _, block in blocks:
-        if not any(c in block.text for c in "£€$"):
+        if "£" not in block.text and "€" not in block.text and "$" not in block.text:
             continue
         for match in _MONEY.finditer(block.text):
             style = "£1,000" if "," in match.group(1) else "£1000"

@@ -167,6 +167,23 @@ _NOT_HEADINGS = frozenset(
 )
 
 
+def may_be_heading(text: str) -> bool:
+    """Whether text could be a typed heading at all, before its emphasis is known.
+
+    Not if empty, longer than 120 characters, with a tab, ending like a sentence or shaped
+    "Label: value": none of these changes with bold or capitals, so a reader need not work out the
+    emphasis of most body text. The first look of `fake_heading_level`.
+    """
+    stripped = text.strip()
+    return not (
+        not stripped
+        or len(stripped) > MAX_HEADING_CHARACTERS
+        or "\t" in stripped
+        or _SENTENCE_END.search(stripped)
+        or _LABEL_WITH_VALUE.search(stripped)
+    )
+
+
 def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = frozenset()) -> int | None:
     """The level a Normal paragraph seems to have as a heading, or None if it reads as body text.
 
@@ -179,13 +196,11 @@ def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = fr
         Background Papers" in plain type: level 1.
     Protective markings typed in capitals (OFFICIAL, NOT PROTECTIVELY MARKED, DRAFT) are not.
     """
-    stripped = text.strip()
-    if not stripped or len(stripped) > MAX_HEADING_CHARACTERS or "\t" in stripped:
+    if not may_be_heading(text):
         return None
+    stripped = text.strip()
     words = _WORD.findall(stripped)
     if not words or len(words) > MAX_HEADING_WORDS:
-        return None
-    if _SENTENCE_END.search(stripped) or _LABEL_WITH_VALUE.search(stripped):
         return None
     letters = "".join(words)
     capitals = letters.isupper() and (len(words) >= 2 or len(letters) >= 6)

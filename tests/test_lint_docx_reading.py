@@ -9,7 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from lint_drafts import NOTICE, write_docx
 
 from notice_builder.findings import UnreadableInput
@@ -66,6 +67,53 @@ def test_paragraph_numbers_count_table_cells_in_reading_order(tmp_path):
         (2, ""),
         (3, "Cell"),
         (4, "After"),
+    ]
+
+
+def _blocks_of(tmp_path: Path, *paragraphs: str):
+    """The blocks of a draft whose body is these paragraphs, each given as the XML inside its w:p."""
+    document = docx.Document()
+    body = document.element.body
+    for inner in paragraphs:
+        body.insert(len(body) - 1, parse_xml(f"<w:p {nsdecls('w')}>{inner}</w:p>"))
+    document.save(tmp_path / "d.docx")
+    outline = read_docx_outline(tmp_path / "d.docx", load_profile())
+    return [b for d in outline.documents for b in d.blocks]
+
+
+_CHANGE = 'w:author="A" w:date="2013-09-17T00:00:00Z"'
+
+
+def test_paragraph_text_is_what_word_shows(tmp_path):
+    [block] = _blocks_of(
+        tmp_path,
+        "<w:r><w:t>Cost</w:t><w:tab/><w:t>5,000</w:t><w:br/><w:t>non</w:t><w:noBreakHyphen/>"
+        "<w:t>recurring</w:t></w:r>"
+        f'<w:ins w:id="1" {_CHANGE}><w:r><w:t xml:space="preserve"> added</w:t></w:r></w:ins>'
+        f'<w:del w:id="2" {_CHANGE}><w:r><w:delText> deleted</w:delText></w:r></w:del>'
+        f'<w:moveFrom w:id="3" {_CHANGE}><w:r><w:t> moved away</w:t></w:r></w:moveFrom>'
+        '<w:hyperlink w:anchor="costs"><w:r><w:t xml:space="preserve"> in a link</w:t></w:r></w:hyperlink>'
+        '<w:r><w:br w:type="page"/></w:r>',
+    )
+    assert block.text == "Cost\t5,000\nnon-recurring added in a link"
+
+
+def test_typed_heading_emphasis_is_read_run_by_run(tmp_path):
+    blocks = _blocks_of(
+        tmp_path,
+        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Risk </w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> </w:t></w:r>'
+        '<w:hyperlink w:anchor="r"><w:r><w:rPr><w:b/></w:rPr><w:t>register</w:t></w:r></w:hyperlink>',
+        '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Bold </w:t></w:r>'
+        "<w:r><w:t>then plain</w:t></w:r>",
+        '<w:r><w:rPr><w:caps/></w:rPr><w:t>shown in capitals</w:t></w:r>',
+        '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Not bold</w:t></w:r>',
+    )
+    assert [(b.text, b.heading and (b.heading.text, b.heading.level)) for b in blocks] == [
+        ("Risk  register", ("Risk register", 2)),
+        ("Bold then plain", None),
+        ("shown in capitals", ("shown in capitals", 1)),
+        ("Not bold", None),
     ]
 
 

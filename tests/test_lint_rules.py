@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -10,6 +11,7 @@ from lint_drafts import NOTICE, replace, write_docx
 
 from notice_builder.lint import lint_docx
 from notice_builder.lint.registry import all_rules
+from notice_builder.lint.rules.inconsistent_term import _ASCII_LOOKALIKES, _fold, _replace
 from notice_builder.profile import load_profile
 
 COVERING_REPORT = [
@@ -256,6 +258,25 @@ def test_inconsistent_term_reported(tmp_path, first, second, expected):
     paragraphs = replace(NOTICE, "I approve the grant.", ("", first), ("", second))
     found = of(lint(tmp_path, paragraphs), "inconsistent-term")
     assert found and expected in found[0].message
+
+
+@pytest.mark.parametrize("elsewhere", ["The office is in Birmingham.", "The office is on Hauptstraße."])
+def test_acronym_spellings_found_whether_or_not_folding_moves_characters(tmp_path, elsewhere):
+    first, second = "The Memorandum of Information (MoI) is attached.", "The MOl and the M0I are approved."
+    paragraphs = replace(NOTICE, "I approve the grant.", ("", elsewhere), ("", first), ("", second))
+    messages = [f.message for f in of(lint(tmp_path, paragraphs), "inconsistent-term")]
+    assert len(messages) == 2 and '"MOl"' in messages[0] and '"M0I"' in messages[1]
+
+
+def test_acronym_folding_keeps_every_character_taken_for_ascii_in_place():
+    """A non-ASCII character a case-insensitive pattern takes for an ASCII one folds to it, one for one."""
+    ascii_chars = "abcdefghijklmnopqrstuvwxyz0123456789&|"
+    others = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    lookalikes = set(re.findall(f"[{re.escape(ascii_chars)}]", others, re.IGNORECASE))
+    assert lookalikes  # "ı", "ſ", the Kelvin sign ...
+    for char in lookalikes:
+        [like] = [a for a in ascii_chars if re.fullmatch(re.escape(a), char, re.IGNORECASE)]
+        assert _fold(_replace(char, _ASCII_LOOKALIKES)) == _fold(like), hex(ord(char))
 
 
 def test_consistent_terms_pass(tmp_path):

@@ -60,11 +60,12 @@ def lint_outline(outline: Outline, profile: Profile, config: LintConfig | None =
     """Run every enabled rule over an outline; findings in document order."""
     config = config or LintConfig()
     findings: list[Finding] = []
+    shared: dict = {}
     for rule in all_rules():
         settings = config.settings(rule)
         if not settings.enabled or {rule.slug, rule.code.lower()} & outline.disabled_rules:
             continue
-        context = RuleContext(rule, outline, profile, settings.options, settings.severity)
+        context = RuleContext(rule, outline, profile, settings.options, settings.severity, shared)
         findings.extend(rule.check(context))
     return sorted(findings, key=_sort_key)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from notice_builder.findings import Finding, Location, Severity
+from notice_builder.lint.labels import FieldLine, required_field_lines
 from notice_builder.outline import Block, Document, Outline, heading_key, heading_matches
 from notice_builder.profile import DocumentSpec, HeadingSpec, Profile
 
@@ -43,6 +44,8 @@ class RuleContext:
     profile: Profile
     options: Mapping[str, Any]
     severity: Severity
+    # What several rules work out from the same file, worked out once: shared by the file's contexts.
+    shared: dict[tuple, Any] = field(default_factory=dict)
 
     def finding(self, location: Location, message: str, hint: str | None = None) -> Finding:
         """A Finding of this rule at `location`."""
@@ -53,6 +56,24 @@ class RuleContext:
             location=location,
             severity=self.severity,
             hint=hint,
+        )
+
+    def once(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """`compute()`, called only by the first rule that asks for `key` on this file."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
+
+    def field_lines(self, document: Document) -> list[tuple[str, FieldLine | None]]:
+        """Each field `document` must fill, with the line that gives it (None if none); [] if its kind is
+        unknown. Worked out once per document for missing-field and placeholder alike.
+        """
+        spec = self.spec(document)
+        if spec is None:
+            return []
+        return self.once(
+            ("field_lines", id(document)),
+            lambda: required_field_lines(spec, document, self.body_start(document)),
         )
 
     def spec(self, document: Document) -> DocumentSpec | None:

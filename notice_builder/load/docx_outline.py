@@ -32,6 +32,7 @@ from notice_builder.outline import (
     heading_key,
     heading_matches,
     label_key,
+    may_be_heading,
 )
 from notice_builder.profile import Profile
 
@@ -39,6 +40,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 W_P, W_TBL, W_TR, W_TC, W_R = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "r"
 W_PPR, W_RPR, W_VAL = _W + "pPr", _W + "rPr", _W + "val"
+W_T, W_TAB, W_BR, W_CR, W_NO_BREAK_HYPHEN = _W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
 _CONTAINERS = frozenset(
     {
         _W + "sdt",
@@ -107,6 +109,22 @@ def _on(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
     return (element.get(W_VAL) or "1").lower() not in _FALSE
+
+
+def _first_children(element: etree._Element) -> dict[str, etree._Element]:
+    """Each tag's first child, in one pass: a paragraph's properties are looked up by tag."""
+    found: dict[str, etree._Element] = {}
+    for child in element:
+        found.setdefault(child.tag, child)
+    return found
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag, or None: lxml's `find` parses a path each call, which costs more."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
 
 
 @dataclass(frozen=True)
@@ -198,8 +216,8 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _num_pr(numpr: etree._Element) -> tuple[str, int] | None:
-    num_id = numpr.find(_W + "numId")
-    ilvl = numpr.find(_W + "ilvl")
+    num_id = _child(numpr, _W + "numId")
+    ilvl = _child(numpr, _W + "ilvl")
     if num_id is None:
         return None
     value = num_id.get(W_VAL) or "0"
@@ -334,90 +352,91 @@ def iter_paragraphs(body: etree._Element) -> Iterator[tuple[etree._Element, int 
     yield from walk(body, None)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
+    """A paragraph read in one pass over its children: its properties and its text as Word shows it."""
+
+    properties: etree._Element | None  # w:pPr
     text: str
-    bold: bool
-    caps: bool
+    shown_runs: list[etree._Element]  # the runs with visible text, whose emphasis a typed heading needs
     drawing: bool
     page_break: bool
 
 
-# Anything that makes a paragraph's text more than its w:t elements joined: then walk the runs.
-_NEEDS_RUN_WALK = (
-    _W + "tab",
-    _W + "br",
-    _W + "cr",
-    _W + "noBreakHyphen",
-    _W + "del",
-    _W + "moveFrom",
-    *_DRAWINGS,
-)
-_LONGEST_HEADING = 120
+def _collect_runs(element: etree._Element, runs: list[etree._Element]) -> None:
+    """Append the runs of a container (a content control, an insertion, a hyperlink ...) in order."""
+    for child in element:
+        if child.tag == W_R:
+            runs.append(child)
+        elif child.tag in _CONTAINERS:
+            _collect_runs(child, runs)
 
 
-def _paragraph_content(p: etree._Element, style: StyleFacts, sheet: StyleSheet) -> _Paragraph:
-    """The text of a paragraph as shown, and whether all of it is bold or in capitals.
+def _read_paragraph(p: etree._Element) -> _Paragraph:
+    """A paragraph's properties and text: its runs' text, tabs, line breaks and hyphens, in order.
 
-    Most paragraphs are plain body text too long to be a heading: their text is the w:t elements
-    joined (done in C), and the run-by-run walk is kept for short or unusual paragraphs.
+    Deleted and moved-away text (w:del, w:moveFrom) is not shown, nor is a text box's (inside a
+    drawing, duplicated for old Word); a picture or a page break is noted.
     """
-    if next(p.iter(*_NEEDS_RUN_WALK), None) is None:
-        text = "".join(p.itertext(_W + "t"))
-        if len(text) > _LONGEST_HEADING:
-            return _Paragraph(text, False, False, False, False)
-    return _walk_runs(p, style, sheet)
-
-
-def _walk_runs(p: etree._Element, style: StyleFacts, sheet: StyleSheet) -> _Paragraph:
+    properties = None
+    runs: list[etree._Element] = []
+    for child in p:
+        tag = child.tag
+        if tag == W_R:
+            runs.append(child)
+        elif tag == W_PPR:
+            properties = child if properties is None else properties
+        elif tag in _CONTAINERS:
+            _collect_runs(child, runs)
     parts: list[str] = []
-    all_bold = all_caps = True
+    shown_runs: list[etree._Element] = []
     drawing = page_break = False
-    saw_text = False
+    for run in runs:
+        run_text = []
+        for child in run:
+            tag = child.tag
+            if tag == W_T:
+                run_text.append(child.text or "")
+            elif tag == W_TAB:
+                run_text.append("\t")
+            elif tag in (W_BR, W_CR):
+                if child.get(_W + "type") == "page":
+                    page_break = True
+                else:
+                    run_text.append("\n")
+            elif tag == W_NO_BREAK_HYPHEN:
+                run_text.append("-")
+            elif tag in _DRAWINGS:
+                drawing = True
+        text = "".join(run_text)
+        parts.append(text)
+        if text and not text.isspace():
+            shown_runs.append(run)
+    return _Paragraph(properties, "".join(parts), shown_runs, drawing, page_break)
 
-    def runs(element: etree._Element):
-        for child in element:
-            if child.tag == W_R:
-                yield child
-            elif child.tag in _CONTAINERS:
-                yield from runs(child)
 
-    for run in runs(p):
-        rpr = run.find(W_RPR)
-        bold = caps = None
-        char_style = None
+def _emphasis(runs: list[etree._Element], style: StyleFacts, sheet: StyleSheet) -> tuple[bool, bool]:
+    """(all bold, all in capitals) for these runs, each set on the run, its character style or the
+    paragraph style; both False for no runs. Read only for a paragraph that may be a typed heading.
+    """
+    all_bold = all_caps = bool(runs)
+    for run in runs:
+        bold = caps = char_style = None
+        rpr = _child(run, W_RPR)
         if rpr is not None:
-            bold, caps = _on(rpr.find(_W + "b")), _on(rpr.find(_W + "caps"))
-            rstyle = rpr.find(_W + "rStyle")
+            bold, caps = _on(_child(rpr, _W + "b")), _on(_child(rpr, _W + "caps"))
+            rstyle = _child(rpr, _W + "rStyle")
             if rstyle is not None:
                 char_style = sheet.facts.get(rstyle.get(W_VAL) or "")
         if bold is None:
             bold = (char_style.bold if char_style and char_style.bold is not None else style.bold) or False
         if caps is None:
             caps = (char_style.caps if char_style and char_style.caps is not None else style.caps) or False
-        run_text = []
-        for child in run:
-            tag = child.tag
-            if tag == _W + "t":
-                run_text.append(child.text or "")
-            elif tag == _W + "tab":
-                run_text.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
-                if child.get(_W + "type") == "page":
-                    page_break = True
-                else:
-                    run_text.append("\n")
-            elif tag == _W + "noBreakHyphen":
-                run_text.append("-")
-            elif tag in _DRAWINGS:
-                drawing = True
-        text = "".join(run_text)
-        parts.append(text)
-        if text.strip():
-            saw_text = True
-            all_bold = all_bold and bold
-            all_caps = all_caps and caps
-    return _Paragraph("".join(parts), saw_text and all_bold, saw_text and all_caps, drawing, page_break)
+        all_bold = all_bold and bold
+        all_caps = all_caps and caps
+        if not (all_bold or all_caps):
+            break
+    return all_bold, all_caps
 
 
 def _known_heading_levels(profile: Profile) -> dict[str, int]:
@@ -455,22 +474,23 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
     page_starts: set[int] = set()
     break_pending = False
     for index, (p, row) in enumerate(iter_paragraphs(body), start=1):
-        ppr = p.find(W_PPR)
+        content = _read_paragraph(p)
         style_id = outline_level = numpr = None
-        page_before = False
-        if ppr is not None:
-            pstyle = ppr.find(_W + "pStyle")
+        page_before = section_end = False
+        if content.properties is not None:
+            properties = _first_children(content.properties)
+            pstyle = properties.get(_W + "pStyle")
             style_id = pstyle.get(W_VAL) if pstyle is not None else None
-            if (outline := ppr.find(_W + "outlineLvl")) is not None:
+            if (outline := properties.get(_W + "outlineLvl")) is not None:
                 outline_level = _int(outline.get(W_VAL), 9)
-            if (numpr_el := ppr.find(_W + "numPr")) is not None:
+            if (numpr_el := properties.get(_W + "numPr")) is not None:
                 numpr = _num_pr(numpr_el)
-            page_before = bool(_on(ppr.find(_W + "pageBreakBefore")))
+            page_before = bool(_on(properties.get(_W + "pageBreakBefore")))
+            section_end = _W + "sectPr" in properties
         style = sheet.get(style_id)
-        content = _paragraph_content(p, style, sheet)
         if page_before or break_pending:
             page_starts.add(index)
-        break_pending = content.page_break or (ppr is not None and ppr.find(_W + "sectPr") is not None)
+        break_pending = content.page_break or section_end
         numpr = numpr or style.num
         number = None
         if numpr and numpr[0] != "0":
@@ -495,10 +515,12 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
                 or style.name.casefold() in BODY_STYLE_NAMES
             )
             and not (numpr and numpr[0] != "0" and number is None)
+            and may_be_heading(text)
             and label_key(text) not in labels  # a blank field, "Protective Marking:" in bold
         ):
-            shown = text.upper() if content.caps else text
-            fake = fake_heading_level(shown, bold=content.bold, known_keys=known)
+            bold, caps = _emphasis(content.shown_runs, style, sheet)
+            shown = text.upper() if caps else text
+            fake = fake_heading_level(shown, bold=bold, known_keys=known)
             if fake is not None:
                 # "Legal" typed in bold under "AREAS OF CONSIDERATION" is the form's level-2 heading.
                 fake = levels.get(heading_key(shown), fake)
@@ -522,7 +544,7 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
 # -- splitting a combined draft into its documents ----------------------------------------------
 def _marker_kind(block: Block, markers: list[tuple[str, str]], quick: re.Pattern) -> str | None:
     text = block.text.strip()
-    if not text or len(text) > 200 or not quick.search(text) or len(text.split()) > _MARKER_MAX_WORDS:
+    if not text or len(text) > 200 or len(text.split()) > _MARKER_MAX_WORDS or not quick.search(text):
         return None
     key = heading_key(text)
     for marker, kind in markers:

@@ -130,6 +130,7 @@ class DocxPackage:
     main_part: str = "word/document.xml"
     _read_total: int = 0
     _cache: dict[str, bytes] = field(default_factory=dict)
+    _rels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def close(self) -> None:
         self.zip.close()
@@ -209,15 +210,9 @@ class DocxPackage:
 
     def related_part(self, source: str, relationship_type_suffix: str) -> str | None:
         """The package name of the part `source` points to by a relationship of that type, if any."""
-        folder, base = posixpath.split(source)
-        rels = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
-        if rels is None:
-            return None
-        for rel in rels.iter(f"{{{_PACKAGE_RELS_NS}}}Relationship"):
-            if rel.get("TargetMode") == "External":
-                continue
-            if (rel.get("Type") or "").endswith(relationship_type_suffix):
-                target = rel.get("Target") or ""
+        folder = posixpath.dirname(source)
+        for rel_type, target in self._relationships(source):
+            if rel_type.endswith(relationship_type_suffix):
                 name = posixpath.normpath(
                     posixpath.join(folder, target.lstrip("/"))
                     if not target.startswith("/")
@@ -227,6 +222,20 @@ class DocxPackage:
                     return None
                 return name if self.has(name) else None
         return None
+
+    def _relationships(self, source: str) -> list[tuple[str, str]]:
+        """(type, target) of each relationship of `source` inside the package; its .rels parsed once."""
+        if (known := self._rels.get(source)) is not None:
+            return known
+        folder, base = posixpath.split(source)
+        rels = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        found = [
+            (rel.get("Type") or "", rel.get("Target") or "")
+            for rel in (rels.iter(f"{{{_PACKAGE_RELS_NS}}}Relationship") if rels is not None else ())
+            if rel.get("TargetMode") != "External"
+        ]
+        self._rels[source] = found
+        return found
 
     def verify_all_parts(self) -> None:
         """Read every part within the limits and check every XML part, so a tampered file is refused.

@@ -24,9 +24,13 @@ _LABELLED_PHONE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|fax)\b\.?(?:\s*(?:no\.?|number))?\s*[:.]?\s*(\+?\(?\d[\d\s()\-]*\d)",
     re.IGNORECASE,
 )
-_UK_SHAPED = re.compile(r"(?<![\w/.£$€-])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){7,11}(?![\w/])")
+# Digits in a UK shape, not part of a longer word, path, amount or reference. The look-behind comes
+# after the first character, so that the scan skips ahead to a "0" or "+" (it is many times faster).
+_UK_SHAPED = re.compile(
+    r"[0+](?<![\w/.£$€-][0+])(?:(?<=\+)44\s?\(?0?\)?\s?|(?<=0))\d(?:[\s-]?\d){7,11}(?![\w/])"
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_EMAIL_LIKE = re.compile(r"[^\s<>()\[\],;:\"']*@[^\s<>()\[\],;:\"']*")
+_NOT_IN_ADDRESS = re.compile(r"[<>()\[\],;:\"']")
 _EMAIL_LABELS = frozenset({"email", "e-mail", "email address", "e-mail address"})
 
 
@@ -47,6 +51,13 @@ def _telephones(text: str):
             yield match.group(0).strip()
 
 
+def _email_like(text: str):
+    """Each run of characters with an "@" between spaces, brackets, commas, colons or quotes."""
+    for word in text.split():
+        if "@" in word:
+            yield from (part for part in _NOT_IN_ADDRESS.split(word) if "@" in part)
+
+
 def check(context: RuleContext):
     for _, block in text_blocks(context.outline):
         text = block.text
@@ -64,7 +75,7 @@ def check(context: RuleContext):
                 )
         if not has_email:
             continue
-        candidates = [m.group(0).strip(".") for m in _EMAIL_LIKE.finditer(text)]
+        candidates = [word.strip(".") for word in _email_like(text)]
         labelled = split_label(text)
         if labelled and labelled[0] in _EMAIL_LABELS and labelled[1] and "@" not in labelled[1]:
             candidates.append(labelled[1])

@@ -26,7 +26,7 @@ Passes: "Protective Marking: OFFICIAL"; a table row | Protective Marking | OFFIC
 from __future__ import annotations
 
 from notice_builder.findings import Severity
-from notice_builder.lint.labels import label_key, required_field_lines
+from notice_builder.lint.labels import label_key
 from notice_builder.lint.registry import Rule, RuleContext, quote
 
 
@@ -35,7 +35,7 @@ def check(context: RuleContext):
         spec = context.spec(document)
         if spec is None:
             continue
-        for label, line in required_field_lines(spec, document, context.body_start(document)):
+        for label, line in context.field_lines(document):
             if line is None:
                 yield context.finding(
                     document.field_places.get(label_key(label), document.first_location),

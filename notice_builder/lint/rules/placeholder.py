@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from notice_builder.findings import Severity
-from notice_builder.lint.labels import required_field_lines, split_label
+from notice_builder.lint.labels import split_label
 from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
 
 # (name, substrings one of which must be present for the pattern to be tried, pattern). The
@@ -87,10 +87,7 @@ def _blank_required_fields(context: RuleContext) -> set[int]:
     """Blocks that leave a required profile field blank: missing-field reports those, once."""
     blank = set()
     for document in context.outline.documents:
-        spec = context.spec(document)
-        if spec is None:
-            continue
-        for _, line in required_field_lines(spec, document, context.body_start(document)):
+        for _, line in context.field_lines(document):
             if line is not None and not line.value:
                 blank.update(b.index for b in (line.block, *line.value_blocks))
     return blank

@@ -67,8 +67,8 @@ def check(context: RuleContext):
         if labelled and not labelled[1] and not _row_has_value(context, block):
             yield context.finding(
                 block.location,
-                f"{quote(text.strip())}: the {labelled[0]} has no value",
-                f"fill in the {labelled[0]}, or delete the line",
+                f"{quote(text.strip())} is a label with no value",
+                "fill in the value after the label, or delete the line",
             )
             continue
         if not extra and not _ANY_GUARD.search(text):

@@ -25,12 +25,12 @@ from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load import DecisionSource, load_decision_file
 from notice_builder.profile import Profile, profile_for
 from notice_builder.render.compiled_template import render_document
+from notice_builder.render.core_properties import GENERATOR, core_element, fit_property, write_properties
 from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
 from notice_builder.validate import validate_against, validate_decision
 
 MEETING_FILE = "meeting.json"
 AGENDA_ITEM_STYLE = "Agenda Item"
-GENERATOR = "notice-builder"
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -161,18 +161,22 @@ def _pin_list_ids(document) -> None:
 
 
 def _set_properties(document, meeting: Meeting, organisation: str) -> None:
-    props = document.core_properties
-    props.title = f"Agenda pack: {meeting.name}, {format_date(meeting.date)}"
-    props.subject = meeting.name
-    props.author = organisation
-    props.language = "en-GB"
-    props.category = "Agenda pack"
-    props.keywords = " ".join(i.reference for i in meeting.items if i.reference)
-    props.comments = props.content_status = ""
-    props.last_modified_by = GENERATOR
-    props.revision = 1
     when = decision_date({"meeting": {"date": meeting.date}})
-    props.created = props.modified = props.last_printed = when
+    write_properties(core_element(document), {
+        "title": fit_property(f"Agenda pack: {meeting.name}, {format_date(meeting.date)}"),
+        "subject": fit_property(meeting.name),
+        "author": fit_property(organisation),
+        "language": "en-GB",
+        "category": "Agenda pack",
+        "keywords": fit_property(" ".join(i.reference for i in meeting.items if i.reference)),
+        "comments": "",
+        "content_status": "",
+        "last_modified_by": GENERATOR,
+        "revision": 1,
+        "created": when,
+        "modified": when,
+        "last_printed": when,
+    })
 
 
 def build_pack(meeting: Meeting, profile: Profile | str | None = None) -> bytes:

@@ -16,10 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import SimpleNamespace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import CT_Relationships, serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
@@ -29,19 +27,19 @@ from lxml import etree
 from notice_builder.findings import Finding, Location, NoticeBuilderError
 from notice_builder.profile import Profile
 from notice_builder.render.context import ContextBuilder
-from notice_builder.render.docx_render import (
-    jinja_environment,
-    set_core_properties,
-    template_failed,
-    template_unreadable,
+from notice_builder.render.core_properties import (
+    TEMPLATED_PROPERTIES,
+    core_element,
+    decision_properties,
+    read_property,
+    write_properties,
 )
+from notice_builder.render.docx_render import jinja_environment, template_failed, template_unreadable
 from notice_builder.render.word_resources import ListNumbering, ListStyles
 from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
 CORE_PART = "docProps/core.xml"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-# The string properties docxtpl renders as templates (DocxTemplate.render_properties).
-TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
 _PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
 _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
@@ -105,16 +103,16 @@ class CompiledTemplate:
         root.remove(root.body)
         self._document_root = root
         self.parts = tuple(self._header_footer_parts(document)) + tuple(self._footnote_parts(document))
-        self._core_element = copy.deepcopy(document.part.package._core_properties_part.element)
+        self._core_element = copy.deepcopy(core_element(document))
         # A property without template syntax renders to itself: set it once here, not per document.
-        core = CoreProperties(self._core_element)
-        templated = []
+        templated, plain = [], {}
         for name in TEMPLATED_PROPERTIES:
-            value = getattr(core, name)
+            value = read_property(self._core_element, name)
             if "{" in value:
                 templated.append((name, jinja_environment().from_string(value)))
             else:
-                setattr(core, name, value)
+                plain[name] = value
+        write_properties(self._core_element, plain)
         self._templated_properties = tuple(templated)
 
     def _header_footer_parts(self, document):
@@ -149,10 +147,8 @@ class CompiledTemplate:
     def render_core_properties(self, context: dict, decision: dict, kind_spec) -> bytes:
         """docProps/core.xml: the template's properties rendered, then the decision's set over them."""
         element = copy.deepcopy(self._core_element)
-        properties = CoreProperties(element)
-        for name, template in self._templated_properties:
-            setattr(properties, name, template.render(context))
-        set_core_properties(SimpleNamespace(core_properties=properties), decision, kind_spec)
+        write_properties(element, {name: text.render(context) for name, text in self._templated_properties})
+        write_properties(element, decision_properties(decision, kind_spec))
         return serialize_part_xml(element)
 
 
@@ -222,7 +218,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
         raise template_failed(template_file, exc) from None
     try:
         changed[CORE_PART] = template.render_core_properties(context, decision, document)
-    except ValueError as exc:  # python-docx refuses a core property over 255 characters
+    except ValueError as exc:  # a core property over Word's 255 characters
         raise NoticeBuilderError([Finding(
             code="property-too-long", message=f"a document property is too long for Word: {exc}",
             path=source_path, location=Location(pointer="/title"), hint="shorten the decision title",

@@ -11,15 +11,12 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from notice_builder.decision_text import decision_date
 from notice_builder.findings import Finding, NoticeBuilderError
-from notice_builder.profile import DocumentSpec, Profile
+from notice_builder.profile import Profile
 from notice_builder.render.context import ContextBuilder
+from notice_builder.render.core_properties import core_element, decision_properties, write_properties
 from notice_builder.render.package import normalise_docx
 from notice_builder.render.word_resources import DocxResources
-
-GENERATOR = "notice-builder"
-PROPERTY_LIMIT = 255  # characters in a core document property (python-docx refuses more, as Word does)
 
 
 def literal_value(value):
@@ -37,33 +34,6 @@ def literal_value(value):
 def jinja_environment() -> SandboxedEnvironment:
     """Autoescaping sandbox: values print as text, and a template cannot reach Python internals."""
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=literal_value)
-
-
-def document_title(decision: dict, document: DocumentSpec) -> str:
-    """The title stored in the document properties (and shown by PDF readers and screen readers)."""
-    reference = f" {decision['reference']}" if decision.get("reference") else ""
-    return f"{document.title}{reference}: {decision['title']}"
-
-
-def fit_property(text: str) -> str:
-    """`text` cut to the 255 characters a Word document property holds, marked with an ellipsis if cut."""
-    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
-
-
-def set_core_properties(docx, decision: dict, document: DocumentSpec) -> None:
-    """Title, language and dates taken from the decision, never from the clock."""
-    props = docx.core_properties
-    props.title = fit_property(document_title(decision, document))
-    props.subject = fit_property(decision["title"])
-    props.author = fit_property(decision["organisation"]["name"])
-    props.keywords = fit_property(decision.get("reference", ""))
-    props.language = "en-GB"
-    props.content_status = decision["status"].capitalize()
-    props.category = document.title
-    props.last_modified_by = GENERATOR
-    props.comments = ""
-    props.revision = 1
-    props.created = props.modified = props.last_printed = decision_date(decision)
 
 
 def template_unreadable(template_file: Path, exc: Exception) -> NoticeBuilderError:
@@ -99,7 +69,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
     except Exception as exc:
         raise template_failed(template_file, exc) from None
-    set_core_properties(template.docx, decision, document)
+    write_properties(core_element(template.docx), decision_properties(decision, document))
     buffer = io.BytesIO()
     template.save(buffer)
     return normalise_docx(buffer.getvalue())

@@ -23,14 +23,13 @@ from notice_builder.findings import Finding, Location
 from notice_builder.load.docx_outline import iter_paragraphs
 from notice_builder.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder
+from notice_builder.render.core_properties import TEMPLATED_PROPERTIES, core_element, read_property
 from notice_builder.render.docx_render import jinja_environment
 from notice_builder.validate import decision_schema
 from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-# The core properties docxtpl fills in as templates (DocxTemplate.render_properties).
-TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _FOR_SECTIONS = re.compile(r"\{%[-+]?(?:p|tr|tc|r)?\s+for\s+(\w+)\s+in\s+[\w.]*sections\b")
 _HEADING_LOOP = r"\{{\{{[-+]?(?:p|r)?\s*{name}\.heading\s*[-+]?\}}\}}"
@@ -136,7 +135,7 @@ def _template_parts(template: DocxTemplate) -> Iterator[TemplatePart]:
         source, paragraphs = _numbered_source(root, numbers)
         yield TemplatePart(part.partname.lstrip("/"), template.patch_xml(source), paragraphs)
     for name in TEMPLATED_PROPERTIES:
-        value = getattr(docx.core_properties, name) or ""
+        value = read_property(core_element(docx), name)
         if "{" in value:
             yield TemplatePart(f"the document's {name} property", value, [])
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from notice_builder.cli import main
 from notice_builder.publish.batch import BatchOptions, run_batch
 from notice_builder.publish.register import COLUMNS
-from tests.conftest import FINAL_EXAMPLE, SHORT_EXAMPLE, example_data
+from tests.conftest import EXAMPLES, FINAL_EXAMPLE, SHORT_EXAMPLE, example_data
 
 
 def invoke(*args):
@@ -52,10 +52,11 @@ def test_csv_has_one_row_a_decision_with_the_specified_columns(published):
     assert invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out).exit_code == 0
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == COLUMNS
-    assert COLUMNS == ("reference", "title", "date", "decision_maker", "status", "documents")
+    assert COLUMNS == ("reference", "title", "date", "decision_maker", "status", "documents", "organisation")
     final = next(r for r in rows[1:] if r[0] == "WMPCC 012/2013")
     assert final[2:5] == ["2013-09-24", "Bob Jones, West Midlands Police and Crime Commissioner", "Final"]
     assert final[5] == "WMPCC-012-2013-board-report.docx; WMPCC-012-2013-notice.docx"
+    assert final[6] == "West Midlands Police and Crime Commissioner"
     assert len(rows) == 3
 
 
@@ -72,8 +73,12 @@ def test_html_is_a_captioned_table_with_column_headers_in_en_gb(published):
     page = Page(out.read_text(encoding="utf-8"))
     assert page.all("html") == [{"lang": "en-GB"}]
     assert len(page.all("title")) == 1 and len(page.all("caption")) == 1
-    headers = page.all("th")
-    assert len(headers) == len(COLUMNS) and all(h == {"scope": "col"} for h in headers)
+    headers = page.all("th")  # one organisation: no Organisation column
+    assert len(headers) == len(COLUMNS) - 1 and all(h == {"scope": "col"} for h in headers)
+    text = "".join(page.text)
+    assert "Record of decisions: West Midlands Police and Crime Commissioner" in text
+    assert "Decisions of West Midlands Police and Crime Commissioner, published under the Elected Local " \
+           "Policing Bodies (Specified Information) Order 2011." in text
     assert len(page.all("tr")) == 3
     assert {"href": "WMPCC-012-2013-notice.docx"} in page.all("a")
 
@@ -102,3 +107,15 @@ def test_an_invalid_decision_writes_no_register(tmp_path):
 
 def test_an_unknown_register_format_is_a_usage_error(tmp_path):
     assert invoke(FINAL_EXAMPLE, "-o", tmp_path / "register.pdf").exit_code == 2
+
+
+def test_a_register_of_several_organisations_names_each_rows_organisation(tmp_path):
+    out = tmp_path / "register.html"
+    council = EXAMPLES / "council-executive-decision.json"
+    assert invoke(FINAL_EXAMPLE, council, "-o", out).exit_code == 0
+    page = Page(out.read_text(encoding="utf-8"))
+    text = "".join(page.text)
+    assert "Record of decisions: " not in text and "Decisions of 2 organisations" in text
+    assert "Regulations 2012" in text and "Order 2011" in text
+    assert len(page.all("th")) == len(COLUMNS)
+    assert "Westbrook Borough Council" in text and "West Midlands Police and Crime Commissioner" in text

@@ -1,9 +1,12 @@
-"""`notice register`: the record of decisions a PCC publishes, as CSV or as a plain accessible web page.
+"""`notice register`: the record of decisions an office publishes, as CSV or as a plain accessible web page.
 
 The Elected Local Policing Bodies (Specified Information) Order 2011 asks a police and crime
-commissioner to publish a record of each decision of significant public interest. One row a
-decision: reference, title, date, decision maker, status, and relative links to its built documents
-(PDF and Word files named as `notice batch` names them), so the register can sit beside them.
+commissioner to publish a record of each decision of significant public interest; regulation 13 of the
+Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations
+2012 asks the same of a council's executive. The profile's `register` standard text names the law.
+One row a decision: reference, title, date, decision maker, status, and relative links to its built
+documents (PDF and Word files named as `notice batch` names them), so the register can sit beside
+them. A register of several organisations' decisions says so, and shows each row's organisation.
 """
 
 from __future__ import annotations
@@ -25,11 +28,10 @@ from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.render.package import refuse_existing, write_atomically
 from notice_builder.validate import validate_decision
 
-COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents")
-HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents")
+COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents", "organisation")
+HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents", "Organisation")
 DOCUMENT_FORMATS = ((".pdf", "PDF"), (".docx", "Word"))
 FORMATS = ("csv", "html")
-LEGISLATION = "Elected Local Policing Bodies (Specified Information) Order 2011"
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,12 @@ class RegisterEntry:
     status: str
     organisation: str
     documents: tuple[DocumentLink, ...]
+    published_under: str = ""  # the law the register is published under (profile text `register`)
 
     def csv_row(self) -> list[str]:
         links = "; ".join(link.href for link in self.documents)
-        return [self.reference, self.title, self.date, self.decision_maker, self.status, links]
+        return [self.reference, self.title, self.date, self.decision_maker, self.status, links,
+                self.organisation]
 
 
 def _decision_maker(decision: dict) -> str:
@@ -86,7 +90,8 @@ def register_entries(patterns: list[str], documents_dir: Path, register_dir: Pat
         except NoticeBuilderError as error:
             findings += error.findings
             continue
-        problems = validate_decision(source, profile_for(source))
+        profile = profile_for(source)
+        problems = validate_decision(source, profile)
         if problems:
             findings += problems
             continue
@@ -96,6 +101,7 @@ def register_entries(patterns: list[str], documents_dir: Path, register_dir: Pat
             date=decision_date(data).date().isoformat(), decision_maker=_decision_maker(data),
             status=data["status"].capitalize(), organisation=data["organisation"]["name"],
             documents=_links(source, documents_dir, register_dir),
+            published_under=profile.standard_text.get("register", ""),
         ))
     if findings:
         raise NoticeBuilderError(findings)
@@ -127,13 +133,27 @@ def _cell(entry: RegisterEntry, column: str) -> str:
     return escape(getattr(entry, column))
 
 
+def _distinct(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _introduction(entries: list[RegisterEntry], organisations: list[str]) -> str:
+    """The sentence under the heading: whose decisions these are, and under which law."""
+    who = organisations[0] if len(organisations) == 1 else f"{len(organisations)} organisations"
+    laws = _distinct(e.published_under for e in entries)
+    under = f", published under {' and '.join(laws)}" if laws else ""
+    return f"Decisions of {who}{under}."
+
+
 def register_html(entries: list[RegisterEntry]) -> str:
     """The register as one plain, accessible HTML page: a captioned table with column headers."""
-    organisation = entries[0].organisation if entries else "Police and Crime Commissioner"
-    title = f"Record of decisions: {organisation}"
-    header = "".join(f'<th scope="col">{escape(h)}</th>' for h in HEADINGS)
+    organisations = _distinct(e.organisation for e in entries)
+    title = f"Record of decisions: {organisations[0]}" if len(organisations) == 1 else "Record of decisions"
+    columns = [(c, h) for c, h in zip(COLUMNS, HEADINGS, strict=True)
+               if c != "organisation" or len(organisations) > 1]
+    header = "".join(f'<th scope="col">{escape(h)}</th>' for _, h in columns)
     rows = "\n".join(
-        "<tr>" + "".join(f"<td>{_cell(entry, column)}</td>" for column in COLUMNS) + "</tr>"
+        "<tr>" + "".join(f"<td>{_cell(entry, column)}</td>" for column, _ in columns) + "</tr>"
         for entry in entries
     )
     return f"""<!DOCTYPE html>
@@ -154,7 +174,7 @@ a {{ color: #1d70b8; }}
 <body>
 <main>
 <h1>{escape(title)}</h1>
-<p>The decisions of the {escape(organisation)}, published under the {LEGISLATION}.</p>
+<p>{escape(_introduction(entries, organisations))}</p>
 <table>
 <caption>Decisions, newest first ({len(entries)})</caption>
 <thead>

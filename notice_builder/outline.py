@@ -39,6 +39,9 @@ class Block:
     list_item: bool = False
     table_row: int | None = None
     has_drawing: bool = False
+    # Text Word shows in an empty content control ("Click or tap here to enter text."), which is not
+    # in `text`: the control is still to be filled in.
+    prompts: tuple[str, ...] = ()
 
     @property
     def has_content(self) -> bool:

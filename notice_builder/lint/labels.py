@@ -23,6 +23,20 @@ _LABELLED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _FILLER = re.compile(r"^[\s._…:\-–—]*$")
+# A date left to be filled in: "../../....", "/ /2024", "__/__/20__", "  /  /  ".
+_BLANK_DATE = re.compile(r"^[\s._…\-–—]*(?:/[\s._…\-–—]*)+(?:(?:19|20)?\d\d|20__|20\.\.)?[\s._…]*$")
+# A signature line with the signatory's title printed under or after it, but no signature:
+# "Signed ............ Police and Crime Commissioner", "Signature:<tab>Cabinet Member for Housing".
+_SIGNATURE_LINE = re.compile(r"^\s*(?:\.{3,}|…+|_{3,})")
+_ROLE_CAPTION = re.compile(
+    r"^(?:the\s+)?(?:(?:deputy|acting|interim)\s+)*(?:"
+    r"police,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioner|commissioner|mayor|leader|"
+    r"cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|director|head\s+of|"
+    r"chief\s+(?:executive|finance\s+officer|constable|officer)|monitoring\s+officer|"
+    r"section\s+151\s+officer|decision[\s-]+maker|proper\s+officer"
+    r")(?:\s+(?:for|of|to|and)\b[^,;:]*)?\s*$",
+    re.IGNORECASE,
+)
 
 SIGNATURE_LABELS = frozenset({"signature", "signed", "signed by"})
 DATE_LABELS = frozenset({"date", "date signed", "date of signature"})
@@ -30,13 +44,42 @@ REFERENCE_LABELS = frozenset({"reference", "ref", "ref.", "decision number", "de
 
 
 def split_label(text: str) -> tuple[str, str] | None:
-    """(label in lower case with single spaces, value with dot leaders removed), or None."""
+    """(label in lower case with single spaces, value with dot leaders removed), or None.
+
+    The value is "" when nothing was filled in: only dots or dashes; a date's slashes without a
+    date ("../../....", "/ /2024"); a signature line or a signatory's title with no signature
+    ("Signed: ...... Police and Crime Commissioner", "Signature:<tab>Cabinet Member").
+    """
     match = _LABELLED.match(text)
     if not match:
         return None
     label = " ".join(match.group("label").lower().split())
     value = match.group("value").strip()
-    return label, "" if _FILLER.match(value) else value.strip(" ._…")
+    if _FILLER.match(value) or (label in DATE_LABELS and blank_date(value)):
+        return label, ""
+    if label in SIGNATURE_LABELS and (_SIGNATURE_LINE.match(value) or _ROLE_CAPTION.match(value)):
+        return label, ""
+    return label, value.strip(" ._…")
+
+
+def split_cell_label(block: Block, row: Sequence[Block]) -> tuple[str, str] | None:
+    """split_label for a table cell: the label may lack its colon and its value sit in the row's
+    other cells (| Decision number | 2024/031 |, | Signed | (picture) |); None if not a label.
+    """
+    text = block.text
+    labelled = split_label(text) or split_label(text.rstrip() + ":")
+    if labelled is None or labelled[1]:
+        return labelled
+    others = [b for b in row if b is not block]
+    value = _row_value(others)
+    if value and value != "(picture)":
+        value = split_label(f"{labelled[0]}: {value}")[1]
+    return labelled[0], value
+
+
+def blank_date(value: str) -> bool:
+    """True for a date's template with the day and month not filled in: "../../....", "/ /2024"."""
+    return bool(_BLANK_DATE.match(value))
 
 
 # -- the profile's labelled fields ("Decision number:", "Protective Marking:") -------------------
@@ -69,7 +112,7 @@ def field_value(text: str, label: str, *, loose: bool = False) -> str | None:
         return ""
     if after[0] in _SEPARATORS:
         value = after.lstrip(_SEPARATORS + " ")
-        return "" if _FILLER.match(value) else value.strip()
+        return "" if _FILLER.match(value) or blank_date(value) else value.strip()
     if rest[:1].isspace() and loose:
         return after.strip()
     return None

@@ -41,6 +41,7 @@ _W = f"{{{W}}}"
 W_P, W_TBL, W_TR, W_TC, W_R = _W + "p", _W + "tbl", _W + "tr", _W + "tc", _W + "r"
 W_PPR, W_RPR, W_VAL = _W + "pPr", _W + "rPr", _W + "val"
 W_T, W_TAB, W_BR, W_CR, W_NO_BREAK_HYPHEN = _W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"
+W_SDT, W_SDT_PR, W_SHOWING_PLACEHOLDER = _W + "sdt", _W + "sdtPr", _W + "showingPlcHdr"
 _CONTAINERS = frozenset(
     {
         _W + "sdt",
@@ -66,8 +67,16 @@ _DRAWINGS = frozenset(
 _FALSE = frozenset({"0", "false", "off", "none"})
 # Body-text styles: only paragraphs in these (or the default paragraph style) can be typed headings.
 # A custom style ("Board Name", "Masthead") is a deliberate choice, not a heading typed by hand.
+# List Paragraph is the style Word gives any paragraph put in a numbered list: a council's "1.
+# Decision" typed in bold and numbered by Word's multi-level list is in it.
 BODY_STYLE_NAMES = frozenset(
     {
+        "list paragraph",
+        "listenabsatz",
+        "paragraphe de liste",
+        "paragrafo elenco",
+        "párrafo de lista",
+        "lijstalinea",
         "normal",
         "body text",
         "body text 2",
@@ -321,6 +330,17 @@ def _shared_part(package: DocxPackage, name: str | None, build, empty):
     return value
 
 
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """A table's own rows, in order, including rows inside a content control or custom XML (a
+    repeating section wraps its rows in w:sdt), but not the rows of a table nested in a cell.
+    """
+    for child in table:
+        if child.tag == W_TR:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _rows(child)
+
+
 def iter_paragraphs(body: etree._Element) -> Iterator[tuple[etree._Element, int | None]]:
     """Each paragraph of the body in reading order, with a table-row id for table-cell paragraphs.
 
@@ -335,9 +355,7 @@ def iter_paragraphs(body: etree._Element) -> Iterator[tuple[etree._Element, int 
             if tag == W_P:
                 yield child, row
             elif tag == W_TBL:
-                for tr in child.iter(W_TR):
-                    if tr.getparent() is not child:
-                        continue
+                for tr in _rows(child):
                     row_counter[0] += 1
                     this_row = row_counter[0]
                     for tc in tr:
@@ -361,15 +379,35 @@ class _Paragraph:
     shown_runs: list[etree._Element]  # the runs with visible text, whose emphasis a typed heading needs
     drawing: bool
     page_break: bool
+    prompts: list[str]  # text content controls show while they are empty ("Click or tap here ...")
 
 
-def _collect_runs(element: etree._Element, runs: list[etree._Element]) -> None:
-    """Append the runs of a container (a content control, an insertion, a hyperlink ...) in order."""
+def showing_placeholder(sdt: etree._Element) -> bool:
+    """True if a content control (w:sdt) is empty and shows its placeholder ("Choose an item.")."""
+    properties = _child(sdt, W_SDT_PR)
+    return properties is not None and _child(properties, W_SHOWING_PLACEHOLDER) is not None
+
+
+def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: list[etree._Element]) -> None:
+    """Append the runs of a container (a content control, an insertion, a hyperlink ...) in order.
+
+    The runs of a content control showing its placeholder go to `prompts` instead: Word shows that
+    text in grey until the author fills the control in, and it is not the document's text.
+    """
     for child in element:
         if child.tag == W_R:
             runs.append(child)
+        elif child.tag == W_SDT and showing_placeholder(child):
+            _collect_runs(child, prompts, prompts)
         elif child.tag in _CONTAINERS:
-            _collect_runs(child, runs)
+            _collect_runs(child, runs, prompts)
+
+
+_RUN_CHARACTERS = {W_TAB: "\t", W_NO_BREAK_HYPHEN: "-"}
+
+
+def _run_text(run: etree._Element) -> str:
+    return "".join((c.text or "") if c.tag == W_T else _RUN_CHARACTERS.get(c.tag, "") for c in run)
 
 
 def _read_paragraph(p: etree._Element) -> _Paragraph:
@@ -380,14 +418,18 @@ def _read_paragraph(p: etree._Element) -> _Paragraph:
     """
     properties = None
     runs: list[etree._Element] = []
+    prompt_runs: list[etree._Element] = []
     for child in p:
         tag = child.tag
         if tag == W_R:
             runs.append(child)
         elif tag == W_PPR:
             properties = child if properties is None else properties
+        elif tag == W_SDT and showing_placeholder(child):
+            _collect_runs(child, prompt_runs, prompt_runs)
         elif tag in _CONTAINERS:
-            _collect_runs(child, runs)
+            _collect_runs(child, runs, prompt_runs)
+    prompt = "".join(_run_text(run) for run in prompt_runs).strip() if prompt_runs else ""
     parts: list[str] = []
     shown_runs: list[etree._Element] = []
     drawing = page_break = False
@@ -412,7 +454,17 @@ def _read_paragraph(p: etree._Element) -> _Paragraph:
         parts.append(text)
         if text and not text.isspace():
             shown_runs.append(run)
-    return _Paragraph(properties, "".join(parts), shown_runs, drawing, page_break)
+    return _Paragraph(properties, "".join(parts), shown_runs, drawing, page_break, [prompt] if prompt else [])
+
+
+def _in_placeholder(p: etree._Element, body: etree._Element) -> bool:
+    """True if the paragraph is inside a block-level content control that shows its placeholder."""
+    parent = p.getparent()
+    while parent is not None and parent is not body:
+        if parent.tag == W_SDT and showing_placeholder(parent):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _emphasis(runs: list[etree._Element], style: StyleFacts, sheet: StyleSheet) -> tuple[bool, bool]:
@@ -475,6 +527,11 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
     break_pending = False
     for index, (p, row) in enumerate(iter_paragraphs(body), start=1):
         content = _read_paragraph(p)
+        if p.getparent() is not body and _in_placeholder(p, body):
+            # A paragraph (or cell) content control showing its placeholder: all of it is a prompt.
+            text = content.text.strip()
+            content = _Paragraph(content.properties, "", [], content.drawing, content.page_break,
+                                 [text] if text else [])
         style_id = outline_level = numpr = None
         page_before = section_end = False
         if content.properties is not None:
@@ -536,6 +593,7 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
                 list_item=bool(numpr and numpr[0] != "0"),
                 table_row=row,
                 has_drawing=content.drawing,
+                prompts=tuple(content.prompts),
             )
         )
     return blocks, page_starts, sheet

@@ -31,7 +31,7 @@ from notice_builder.lint.registry import Rule, RuleContext, place, quote, text_b
 
 _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by", "with", "a", "an"})
 _DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
-_WORDS_BEFORE = re.compile(r"[A-Za-z&]+")
+_WORDS_BEFORE = re.compile(r"[A-Za-z&]+(?:['\u2019][A-Za-z]+)?")  # "Commissioner's" is one word
 _TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z0-9][A-Za-z0-9]*(?![\w@])")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@\S+")
 
@@ -80,9 +80,15 @@ def _initials(words: tuple[str, ...], acronym: str) -> str | None:
         if i == 0:
             return None
         word = words[i - 1]
+        # A small word in lower case ("of" in "Office of the Police and Crime Commissioner (OPCC)")
+        # is skipped if the words before it can spell the rest; it gives a letter only if they cannot
+        # ("Ministry of Justice (MoJ)").
+        small = word in _SKIPPABLE
+        if small and (found := match(i - 1, j)) is not None:
+            return found
         if _fold(word[0]) == target[j - 1] and (found := match(i - 1, j - 1)) is not None:
             return found + word[0]
-        if word.lower() in _SKIPPABLE:
+        if word.lower() in _SKIPPABLE and not small:
             return match(i - 1, j)
         return None
 

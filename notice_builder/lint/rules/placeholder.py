@@ -7,13 +7,18 @@ Patterns (a table, extendable with the `extra_patterns` option, regular expressi
   - a bracketed instruction: "[insert date]", "<enter name>", "{TBC}";
   - TBC, TBD, TBA in capitals, "to be confirmed/determined/agreed";
   - lorem ipsum;
+  - a date format for a date: "DD/MM/YYYY", "dd.mm.yy";
+  - Word's content-control prompts typed or pasted as text: "Click or tap here to enter text.",
+    "Choose an item.";
   - a label with no value: "Date:", "Telephone Number:", "Signature....." with nothing after.
 One finding per pattern per paragraph; a label with no value is reported instead of its dots.
+A content control left empty shows its own prompt (any wording, e.g. "Enter the decision
+number"); that prompt is reported, unless its label is already reported as having no value.
 A required field of the profile left blank ("Protective Marking: ....."; "Signature....." in a
 final notice) is left to missing-field, so it is reported once; an optional field
 ("Decision number:" in a draft) and a draft's "Signature....." are still reported here.
 
-Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]"
+Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]", "Date: DD/MM/YYYY"
 Passes: "NOTICE OF DECISION 012/2013", "Date: 17 September 2013", an ellipsis "..." in a quote
 """
 
@@ -23,7 +28,7 @@ import re
 
 from notice_builder.findings import Severity
 from notice_builder.lint.labels import split_label
-from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
+from notice_builder.lint.registry import Rule, RuleContext, quote
 
 # (name, substrings one of which must be present for the pattern to be tried, pattern). The
 # substring test is a cheap first look; Python's regular expressions are slow to scan a paragraph.
@@ -42,6 +47,18 @@ PATTERNS = (
     ),
     ("TBC", ("TB", "o be "), re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b")),
     ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
+    (
+        "a date format",
+        ("DD", "dd"),
+        re.compile(r"\b(?:DD|dd)\s?[/.-]\s?(?:MM|mm)\s?[/.-]\s?(?:YYYY|yyyy|YY|yy|20YY|20yy)\b"),
+    ),
+    (
+        "a form prompt",
+        ("lick ", "hoose an "),
+        re.compile(
+            r"\bClick (?:or tap )?(?:here )?to enter (?:text|a date)\b|\bChoose an item\b", re.IGNORECASE
+        ),
+    ),
 )
 # One scan for any pattern's substrings: most paragraphs have none, and need no further look.
 _ANY_GUARD = re.compile("|".join(re.escape(g) for _, guards, _ in PATTERNS for g in guards))
@@ -59,17 +76,28 @@ def check(context: RuleContext):
     extra = [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
     patterns = list(PATTERNS) + extra
     left_to_missing_field = _blank_required_fields(context)
-    for _, block in text_blocks(context.outline):
+    for _, block in context.outline.blocks():
         if block.index in left_to_missing_field:
             continue
         text = block.text
-        labelled = split_label(text)
+        labelled = split_label(text) if text.strip() else None
+        if labelled is None and block.table_row is not None and text.strip():
+            labelled = _bare_label(text)  # | Date | (blank) |: a table's label needs no colon
         if labelled and not labelled[1] and not _row_has_value(context, block):
             yield context.finding(
                 block.location,
                 f"{quote(text.strip())} is a label with no value",
                 "fill in the value after the label, or delete the line",
             )
+            continue
+        for prompt in block.prompts:
+            if not _row_label_reported(context, block, left_to_missing_field):
+                yield context.finding(
+                    block.location,
+                    f"{quote(prompt)} is a content control's prompt: the control was not filled in",
+                    "click the control and type or choose its value, or delete the control",
+                )
+        if not text.strip():
             continue
         if not extra and not _ANY_GUARD.search(text):
             continue
@@ -93,12 +121,31 @@ def _blank_required_fields(context: RuleContext) -> set[int]:
     return blank
 
 
-def _row_has_value(context: RuleContext, block) -> bool:
-    """A label in a table cell whose value sits in the next cell of the same row is filled in."""
+def _row_label_reported(context: RuleContext, block, left_to_missing_field: set[int]) -> bool:
+    """A prompt in the value cell of a table row whose label is blank: the label's finding says it."""
     if block.table_row is None:
         return False
     return any(
-        b.table_row == block.table_row and b is not block and b.has_content
+        b.table_row == block.table_row and b is not block and b.index in left_to_missing_field
+        for _, b in context.outline.blocks()
+    )
+
+
+def _bare_label(text: str) -> tuple[str, str] | None:
+    """A table cell holding only a known label without its colon ("Date", "Signed"), as split_label."""
+    labelled = split_label(text.rstrip() + ":")
+    return labelled if labelled and not labelled[1] else None
+
+
+def _row_has_value(context: RuleContext, block) -> bool:
+    """A label in a table cell whose value sits in the next cell of the same row is filled in.
+
+    Another bare label in the row is not a value: | Signed | (blank) | Date | (blank) |.
+    """
+    if block.table_row is None:
+        return False
+    return any(
+        b.table_row == block.table_row and b is not block and b.has_content and not _bare_label(b.text)
         for _, b in context.outline.blocks()
     )
 

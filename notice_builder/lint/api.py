@@ -9,6 +9,7 @@ from pathlib import Path
 
 from notice_builder.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.lint.config import LintConfig
+from notice_builder.lint.profile_fit import profile_suggestion
 from notice_builder.lint.registry import RuleContext, all_rules
 from notice_builder.load.decision_file import DecisionSource, load_decision_file
 from notice_builder.load.decision_outline import decision_outline
@@ -113,7 +114,11 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
             profile = profile_for(source, config.profile)
             findings = validate_decision(source, profile) + lint_decision(source, profile, config)
             return FileReport(name, findings)
-        return FileReport(name, lint_docx(path, _docx_profile(config, path), config))
+        profile = _docx_profile(config, path)
+        outline = read_docx_outline(path, profile)
+        findings = lint_outline(outline, profile, config)
+        suggestion = profile_suggestion(outline, profile)
+        return FileReport(name, findings + ([suggestion] if suggestion else []))
     except NoticeBuilderError as error:
         return FileReport(name, error.findings, unreadable=True)
 

@@ -426,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = [p for p in problems if not p.endswith("(not validated)")]
     if args.sdk:
         problems += _sdk_problems(files)
-    print("\n".join(problems + sorted(set(u.split(": ", 1)[1] for u in unvalidated))) or "", end="")
+    for line in problems + sorted({u.split(": ", 1)[1] for u in unvalidated}):
+        print(line)
     print(f"{len(files)} files checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 

@@ -95,11 +95,20 @@ def _paragraph_style(doc, name: str, base: str = "Normal"):
         return style
 
 
-def _attach_numbering(style, num_id: int) -> None:
+def _attach_numbering(style, num_id: int, level: int = 0) -> None:
     ppr = style.element.get_or_add_pPr()
     for old in ppr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"):
         ppr.remove(old)
-    ppr.insert(0, parse_xml(f'<w:numPr {W_NS}><w:numId w:val="{num_id}"/></w:numPr>'))
+    ilvl = f'<w:ilvl w:val="{level}"/>' if level else ""
+    numbering = parse_xml(f'<w:numPr {W_NS}>{ilvl}<w:numId w:val="{num_id}"/></w:numPr>')
+    pstyle = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle")
+    ppr.insert(1 if pstyle is not None else 0, numbering)  # CT_PPrBase: pStyle, keepNext.. numPr
+
+
+# The default template's own List Bullet 2/3 and List Number 2/3 name its lists (numIds 2, 3, 6, 7),
+# which clean_package replaces: point them at the house lists, one level deeper each.
+SECONDARY_LIST_STYLES = (("List Bullet 2", 1, 1), ("List Bullet 3", 1, 2),
+                         ("List Number 2", 2, 1), ("List Number 3", 2, 2))
 
 
 def house_styles(doc) -> None:
@@ -146,6 +155,9 @@ def house_styles(doc) -> None:
         style = _paragraph_style(doc, name, "List Paragraph")
         style.paragraph_format.space_after = Pt(4)
         _attach_numbering(style, num_id)
+    for name, num_id, level in SECONDARY_LIST_STYLES:
+        if name in [s.name for s in styles]:
+            _attach_numbering(styles[name], num_id, level)
     numbered = _paragraph_style(doc, "Numbered Paragraph")
     _attach_numbering(numbered, 3)
     table_text = _paragraph_style(doc, "Table Text")

@@ -45,16 +45,20 @@ PATTERNS = (
             re.IGNORECASE,
         ),
     ),
-    ("TBC", ("TB", "o be "), re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b")),
+    (
+        "TBC",
+        ("TB", "be confirmed", "be determined", "be agreed", "be advised"),
+        re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b"),
+    ),
     ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
     (
         "a date format",
-        ("DD", "dd"),
+        ("YY", "yy"),  # every year form has these; "dd" and "mm" are in many ordinary words
         re.compile(r"\b(?:DD|dd)\s?[/.-]\s?(?:MM|mm)\s?[/.-]\s?(?:YYYY|yyyy|YY|yy|20YY|20yy)\b"),
     ),
     (
         "a form prompt",
-        ("lick ", "hoose an "),
+        ("lick ", "LICK ", "hoose an ", "HOOSE AN "),
         re.compile(
             r"\bClick (?:or tap )?(?:here )?to enter (?:text|a date)\b|\bChoose an item\b", re.IGNORECASE
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import resource
+import struct
 import subprocess
 import sys
 import uuid
@@ -120,6 +121,32 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path, content, code):
 def test_a_truncated_zip_is_refused(tmp_path, good_docx):
     path = tmp_path / "truncated.docx"
     path.write_bytes(good_docx[: len(good_docx) // 2])
+    assert_refused(lint(path), path, "docx-damaged")
+
+
+def _member_data_offset(package: bytes, name: str) -> int:
+    """Where the compressed bytes of member `name` start in `package`."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        info = archive.getinfo(name)
+    name_length, extra_length = struct.unpack_from("<HH", package, info.header_offset + 26)
+    return info.header_offset + 30 + name_length + extra_length
+
+
+def test_a_corrupt_deflate_stream_is_refused(tmp_path, good_docx):
+    data = bytearray(good_docx)
+    start = _member_data_offset(good_docx, "word/document.xml")
+    data[start] = 0xFF  # deflate block type 3 does not exist: zlib fails, before any CRC check
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    assert_refused(lint(path), path, "docx-damaged")
+
+
+def test_a_zip_needing_an_unknown_zip_version_is_refused(tmp_path, good_docx):
+    data = bytearray(good_docx)
+    directory = data.rfind(b"PK\x01\x02")  # the last central directory entry
+    data[directory + 6:directory + 8] = (255).to_bytes(2, "little")  # "version needed to extract": 25.5
+    path = tmp_path / "future.docx"
+    path.write_bytes(bytes(data))
     assert_refused(lint(path), path, "docx-damaged")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,21 @@ _PARSER = etree.XMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+
+
+# What zipfile and zlib raise for a damaged package: a bad header or directory, a corrupt deflate
+# stream, a CRC mismatch, a truncated file, or a version or method no reader supports.
+DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               NotImplementedError)
+
+
+def _damaged(path: str, exc: Exception) -> UnreadableInput:
+    return _refuse(
+        path,
+        "docx-damaged",
+        f"the file is damaged or truncated ({exc})",
+        "open it in Word, which can often repair it, and save it again",
+    )
 
 
 def parse_xml(data: bytes) -> etree._Element:
@@ -167,13 +183,8 @@ class DocxPackage:
                     if size > limits.ratio_applies_above and size > limits.ratio * max(info.compress_size, 1):
                         raise self._bomb(f"the part {name} is compressed more than {limits.ratio}:1")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, ValueError) as exc:
-            raise _refuse(
-                self.path,
-                "docx-damaged",
-                f"the file is damaged or truncated ({exc})",
-                "open it in Word, which can often repair it, and save it again",
-            ) from None
+        except DAMAGED_ZIP as exc:
+            raise _damaged(self.path, exc) from None
         data = b"".join(chunks)
         self._cache[name] = data
         return data
@@ -310,13 +321,8 @@ def open_docx(
         raise _refuse(name, "docx-not-zip", "not a Word .docx file (it is not a zip package)", _SAVE_AS_DOCX)
     try:
         archive = zipfile.ZipFile(file_path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise _refuse(
-            name,
-            "docx-damaged",
-            f"the file is damaged or truncated ({exc})",
-            "open it in Word, which can often repair it, and save it again",
-        ) from None
+    except DAMAGED_ZIP as exc:
+        raise _damaged(name, exc) from None
     package = DocxPackage(name, archive, limits)
     try:
         _check_package(package, allow_macros)

@@ -34,5 +34,8 @@ def field_text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(field_text(v) for v in value if v)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return format_date(value)
+        try:
+            return format_date(value)
+        except ValueError:  # shaped like a date but not one (2013-02-30) in a free-text field
+            return value
     return "" if value is None else str(value)

@@ -146,9 +146,10 @@ def is_profile_path(name_or_path: str) -> bool:
 def _unknown_profile(name: str) -> NoticeBuilderError:
     import difflib
 
-    close = difflib.get_close_matches(name, builtin_profile_names(), n=1)
+    close = difflib.get_close_matches(name[:100], builtin_profile_names(), n=1)
+    shown = name if len(name) <= 60 else name[:57] + "..."
     return NoticeBuilderError([Finding(
-        code="unknown-profile", message=f"there is no built-in profile '{name}'", path=name,
+        code="unknown-profile", message=f"there is no built-in profile '{shown}'", path=shown,
         hint=(f"did you mean '{close[0]}'? " if close else "")
         + f"built-in profiles: {', '.join(builtin_profile_names())}; or give a profile file's path",
     )])
@@ -161,10 +162,10 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
         path = Path(name_or_path).resolve()
         builtin = False
     else:
+        if name_or_path not in builtin_profile_names():  # never a path built from what a file says
+            raise _unknown_profile(name_or_path)
         path = _BUILTIN_DIR / f"{name_or_path}.json"
         builtin = True
-        if not path.is_file():
-            raise _unknown_profile(name_or_path)
     from notice_builder.load import load_decision_file
     from notice_builder.validate.schema_validation import validate_against
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from notice_builder import profile as profile_module
 from notice_builder.build import render_documents
-from notice_builder.lint import lint_docx
+from notice_builder.findings import NoticeBuilderError
+from notice_builder.lint import lint_decision, lint_docx
 from notice_builder.load import load_decision_file
 from notice_builder.profile import load_profile
 from notice_builder.resources import data_dir
 from notice_builder.validate import validate_decision
-from tests.conftest import FINAL_EXAMPLE, example_data, open_docx, source_of
+from tests.conftest import EXAMPLES, FINAL_EXAMPLE, example_data, open_docx, source_of
 
 BUILTIN = Path(profile_module.__file__).with_name("profiles") / "wmpcc.json"
 
@@ -66,3 +67,28 @@ def test_added_required_heading_is_required_by_validation_and_rendered(tmp_path)
     notice = render_documents(source_of(data), profile)["notice"]
     assert headings(notice).index("HUMAN RIGHTS IMPLICATIONS") < headings(notice).index(
         "Schedule of Background Papers")
+
+
+def test_a_free_text_field_shaped_like_an_impossible_date_prints_as_written():
+    data = example_data(EXAMPLES / "pcc-decision-record.json")
+    data["title"] = "2013-02-30"  # free text: not a date, though shaped like one
+    source = source_of(data)
+    chosen = load_profile("pcc-decision-record")
+    assert validate_decision(source, chosen) == []
+    assert not [f for f in lint_decision(source, chosen) if f.severity.value == "error"]
+    record = open_docx(render_documents(source)["decision-record"])
+    assert any("2013-02-30" in p.text for p in record.paragraphs) or any(
+        "2013-02-30" in cell.text for table in record.tables for row in table.rows for cell in row.cells)
+
+
+def test_a_decision_naming_an_impossible_profile_gets_a_finding_not_a_crash():
+    data = example_data()
+    data["profile"] = "x" * 3000  # longer than a file name may be
+    source = source_of(data)
+    try:
+        profile_module.profile_for(source)
+    except NoticeBuilderError as error:
+        assert [f.code for f in error.findings] == ["unknown-profile"]
+        assert len(error.findings[0].message) < 120
+    else:
+        raise AssertionError("an unknown profile was accepted")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 
 import docx
 import pytest
@@ -110,6 +112,18 @@ def test_annotate_writes_comments_to_a_copy_and_leaves_the_original(runner, refe
     comments = list(docx.Document(out).comments)
     assert len(comments) == len(result.stdout.splitlines())
     assert any("duplicate-heading" in c.text for c in comments)
+
+
+def test_annotating_a_draft_twice_gives_the_same_bytes(runner, reference, tmp_path, monkeypatch):
+    first, second = tmp_path / "first.docx", tmp_path / "second.docx"
+    runner.invoke(lint, ["--annotate", str(first), str(reference)])
+    monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)  # a later clock changes nothing
+    runner.invoke(lint, ["--annotate", str(second), str(reference)])
+    assert first.read_bytes() == second.read_bytes()
+    modified = docx.Document(reference).core_properties.modified
+    with zipfile.ZipFile(first) as package:
+        dates = set(re.findall(r'w:date="([^"]*)"', package.read("word/comments.xml").decode()))
+    assert dates == ({modified.strftime("%Y-%m-%dT%H:%M:%SZ")} if modified else set())  # never the clock
 
 
 def test_annotate_refuses_an_existing_file_unless_forced(runner, clean, tmp_path):

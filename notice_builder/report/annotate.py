@@ -1,16 +1,16 @@
 """Write a copy of a Word draft with each finding as a comment on its paragraph.
 
-The original is never modified: the copy is written to a temporary file beside OUT and moved into
-place with os.replace, so OUT is either the old file or the whole new one. An existing OUT is only
+The original is never modified: the copy is written atomically (a temporary file beside OUT, then
+moved into place), so OUT is either the old file or the whole new one. An existing OUT is only
 replaced when asked (`force`), and never when it is the draft itself. The draft is checked part by
-part within the safe-reading limits before python-docx opens it.
+part within the safe-reading limits before python-docx opens it. The copy is reproducible: the zip
+carries fixed timestamps and each comment is dated with the draft's own last-modified date, not the
+clock, so annotating the same draft twice gives the same bytes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,9 +21,11 @@ from docx.text.run import Run
 from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load.docx_outline import W_R, iter_paragraphs
 from notice_builder.load.docx_package import open_docx
+from notice_builder.render.package import normalise_docx, write_atomically
 
 AUTHOR = "notice lint"
 INITIALS = "NL"
+W_DATE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date"
 
 
 def _refuse(path: Path, message: str, hint: str) -> NoticeBuilderError:
@@ -49,6 +51,14 @@ def _comment_text(finding: Finding) -> str:
     return text + (f"\nHow to fix: {finding.hint}" if finding.hint else "")
 
 
+def _runs(paragraphs: list, finding: Finding, document) -> list[Run]:
+    """The runs of the paragraph a finding is about (a new empty run if it has none)."""
+    number = finding.location.paragraph or 1
+    element = paragraphs[min(max(number, 1), len(paragraphs)) - 1]
+    paragraph = Paragraph(element, document._body)
+    return [Run(r, paragraph) for r in element if r.tag == W_R] or [paragraph.add_run("")]
+
+
 def annotate_docx(
     source: str | Path,
     findings: Iterable[Finding],
@@ -68,20 +78,18 @@ def annotate_docx(
     paragraphs = [p for p, _ in iter_paragraphs(body)]
     if not paragraphs:
         paragraphs = [document.add_paragraph()._p]
-    for finding in findings:
-        number = finding.location.paragraph or 1
-        element = paragraphs[min(max(number, 1), len(paragraphs)) - 1]
-        paragraph = Paragraph(element, document._body)
-        runs = [Run(r, paragraph) for r in element if r.tag == W_R]
-        if not runs:
-            runs = [paragraph.add_run("")]
-        document.add_comment(runs, text=_comment_text(finding), author=author, initials=initials)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".docx.tmp", dir=out.parent)
-    os.close(handle)
-    try:
-        document.save(temporary)
-        os.replace(temporary, out)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    comments = [
+        document.add_comment(_runs(paragraphs, finding, document), text=_comment_text(finding),
+                             author=author, initials=initials)
+        for finding in findings
+    ]
+    modified = document.core_properties.modified
+    for comment in comments:  # the draft's date, not the clock's: the same draft gives the same copy
+        if modified is None:
+            comment._comment_elm.attrib.pop(W_DATE, None)
+        else:
+            comment._comment_elm.set(W_DATE, modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_atomically(out, normalise_docx(buffer.getvalue()), force=force)
     return out

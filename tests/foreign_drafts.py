@@ -33,6 +33,18 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+# The implications a council record of decision lists, in the order council templates give them.
+COUNCIL_IMPLICATIONS = (
+    "Financial implications",
+    "Legal implications",
+    "Equality implications",
+    "Human rights implications",
+    "Risk management",
+    "Consultation",
+    "Crime and disorder implications (section 17 Crime and Disorder Act 1998)",
+    "Data protection implications",
+    "Climate change implications",
+)
 _CHANGE = 'w:author="Officer" w:date="2024-03-01T10:00:00Z"'
 _NUMBERING = (
     f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
@@ -351,17 +363,7 @@ def council_word_numbered(defects: bool = False):
         items.append(("num", "List Paragraph", 0, title, True))
         items += [("num", "List Paragraph", 1, text, False) for text in paragraphs]
     items.append(("num", "List Paragraph", 0, "Implications", True))
-    for title in (
-        "Financial implications",
-        "Legal implications",
-        "Equality implications",
-        "Human rights implications",
-        "Risk management",
-        "Consultation",
-        "Crime and disorder implications (section 17 Crime and Disorder Act 1998)",
-        "Data protection implications",
-        "Climate change implications",
-    ):
+    for title in COUNCIL_IMPLICATIONS:
         items.append(("num", "List Paragraph", 1, title, True))
         items.append(
             ("p", "Considered; nothing further to report." if title != "Consultation" or not defects else "")
@@ -502,17 +504,7 @@ def german_word(defects: bool = False):
         ("p", "None."),
         ("Überschrift 1", "Implications"),
     ]
-    for title in (
-        "Financial implications",
-        "Legal implications",
-        "Equality implications",
-        "Human rights implications",
-        "Risk management",
-        "Consultation",
-        "Crime and disorder implications (section 17 Crime and Disorder Act 1998)",
-        "Data protection implications",
-        "Climate change implications",
-    ):
+    for title in COUNCIL_IMPLICATIONS:
         items.append(
             ("Überschrift 2" if not (defects and title == "Legal implications") else "Überschrift 3", title)
         )

@@ -126,3 +126,19 @@ def test_first_paragraph_style_numbers_a_report_paragraph():
 def test_empty_markdown_still_yields_a_paragraph():
     body, _ = render("---")
     assert len(body.findall("w:p", NS)) == 1
+
+
+def test_a_repeated_body_renders_the_same_and_still_takes_fresh_list_and_link_ids():
+    plain = "Standard wording, *the same* in every decision.\n\n- one\n- two"
+    first, _ = render(plain)
+    again, _ = render(plain)
+    assert etree.tostring(first) == etree.tostring(again)
+
+    numbered = "1. first\n2. second\n\nSee [the plan](https://www.example.gov.uk/plan)."
+    resources = RecordingResources()
+    for _ in range(2):  # each document that prints the body needs its own list and link
+        markdown_to_word(numbered, resources, BlockOptions())
+    assert resources.numbered_starts == [1, 1]
+    other = RecordingResources()
+    markdown_to_word(numbered, other, BlockOptions())
+    assert other.numbered_starts == [1] and other.links

@@ -241,10 +241,46 @@ def _matching_close(tokens: Sequence[Token], index: int) -> int:
     return len(tokens) - 1
 
 
+class _IdRecorder:
+    """Passes a renderer's requests on to the document's resources, noting whether it took a new id."""
+
+    def __init__(self, resources: WordResources):
+        self._resources = resources
+        self.took_id = False
+
+    def hyperlink_id(self, url: str) -> str:
+        self.took_id = True
+        return self._resources.hyperlink_id(url)
+
+    def bullet_list_id(self) -> int:
+        return self._resources.bullet_list_id()
+
+    def new_numbered_list_id(self, start: int) -> int:
+        self.took_id = True
+        return self._resources.new_numbered_list_id(start)
+
+
+# Standard wording recurs in every decision of a batch. A body that takes no hyperlink or list id
+# renders the same in every document with the same bullet list, so its XML is kept; long bodies
+# are not, so the cache stays small whatever the input.
+_REUSABLE_LENGTH = 2000
+_reusable_xml: dict[tuple[str, BlockOptions, int], str] = {}
+_REUSABLE_ENTRIES = 256
+
+
 def markdown_to_word(text: str, resources: WordResources,
                      options: BlockOptions = BlockOptions()) -> WordXml:
     """Render Markdown body text as WordprocessingML blocks for a `{{p ... }}` template tag."""
+    key = (text, options, resources.bullet_list_id())
+    if key in _reusable_xml:
+        return WordXml(_reusable_xml[key])
     tokens = parse_markdown(text)
     if nesting_depth(tokens) > MAX_NESTING:
         raise MarkdownTooDeep(f"nested more than {MAX_NESTING} levels deep")
-    return WordXml("".join(_Renderer(resources, options).render(tokens)))
+    recorder = _IdRecorder(resources)
+    xml = "".join(_Renderer(recorder, options).render(tokens))
+    if not recorder.took_id and len(text) <= _REUSABLE_LENGTH:
+        if len(_reusable_xml) >= _REUSABLE_ENTRIES:
+            del _reusable_xml[next(iter(_reusable_xml))]  # the oldest
+        _reusable_xml[key] = xml
+    return WordXml(xml)

@@ -40,10 +40,9 @@ class ZipMember:
     stored: bytes
 
     @classmethod
-    def deflate(cls, name: str, content: bytes) -> ZipMember:
-        """Compress `content` the way zipfile does by default (raw deflate, default level)."""
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        stored = compressor.compress(content) + compressor.flush()
+    def deflate(cls, name: str, content: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> ZipMember:
+        """Compress `content` as zipfile does (raw deflate, by default at zlib's default level)."""
+        stored = zlib.compress(content, level, wbits=-15)
         return cls(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), stored)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,24 @@ def run():
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+def custom_template(tmp_path: Path, edit_part, part_name: str = "word/document.xml") -> str:
+    """A copy of the wmpcc profile and notice template with one template part edited; the profile's path."""
+    folder = tmp_path / "office"
+    (folder / "templates" / "wmpcc").mkdir(parents=True)
+    for name in ("notice.docx", "board-report.docx"):
+        shutil.copy(REPO / "templates" / "wmpcc" / name, folder / "templates" / "wmpcc" / name)
+    notice = folder / "templates" / "wmpcc" / "notice.docx"
+    with zipfile.ZipFile(REPO / "templates" / "wmpcc" / "notice.docx") as source, \
+            zipfile.ZipFile(notice, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == part_name:
+                data = edit_part(data.decode("utf-8")).encode("utf-8")
+            target.writestr(info, data)
+    profile = json.loads((REPO / "notice_builder" / "profiles" / "wmpcc.json").read_text(encoding="utf-8"))
+    profile["documents"] = {k: v for k, v in profile["documents"].items() if not v.get("on_request")}
+    path = folder / "profile.json"
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    return str(path)

@@ -12,7 +12,7 @@ from notice_builder.build import profile_for, render_documents
 from notice_builder.load import load_decision_file
 from notice_builder.render import compiled_template, docx_render
 from notice_builder.render.package import ZIP_EPOCH
-from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, example_data, source_of
+from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, custom_template, example_data, source_of
 
 # Every part the fast path renders itself; the rest are copied from the template.
 RENDERED_PARTS = ("word/document.xml", "word/header1.xml", "word/footer1.xml", "word/numbering.xml",
@@ -91,3 +91,22 @@ def test_template_is_compiled_once_per_process():
     profile = profile_for(source)
     path = profile.template_path(profile.documents["notice"])
     assert compiled_template.compiled_template(path) is compiled_template.compiled_template(path)
+
+
+def _with_drawings(xml: str) -> str:
+    """Two drawings whose ids collide, as copying a logo twice in Word leaves them."""
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    drawing = (f'<w:p><w:r><w:drawing><wp:inline xmlns:wp="{wp}"><wp:extent cx="9525" cy="9525"/>'
+               '<wp:docPr id="7" name="Logo"/></wp:inline></w:drawing></w:r></w:p>')
+    return xml.replace("<w:sectPr", drawing * 2 + "<w:sectPr", 1)
+
+
+def test_drawing_ids_are_renumbered_as_docxtpl_does(tmp_path):
+    profile = custom_template(tmp_path, _with_drawings)
+    source = source_of(example_data())
+    fast, slow = (members(render_documents(source, profile, engine=engine)["notice"])["word/document.xml"]
+                  for engine in ("compiled", "docxtpl"))
+    assert fast == slow
+    ids = etree.fromstring(fast).xpath("//wp:docPr/@id", namespaces={
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
+    assert ids == ["1001", "1002"]

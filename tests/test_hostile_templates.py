@@ -7,9 +7,6 @@ reaches for Python internals gets a `template-error` finding, not a shell.
 
 from __future__ import annotations
 
-import json
-import shutil
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,7 +17,7 @@ from notice_builder.build import RENDER_ENGINES, render_documents
 from notice_builder.cli import main
 from notice_builder.findings import NoticeBuilderError
 from notice_builder.profile import load_profile
-from tests.conftest import REPO, SHORT_EXAMPLE, example_data, open_docx, source_of
+from tests.conftest import SHORT_EXAMPLE, custom_template, example_data, open_docx, source_of
 
 ENGINES = sorted(RENDER_ENGINES)
 INJECTIONS = {
@@ -80,27 +77,6 @@ def test_markdown_fields_print_injection_attempts_as_literal_text(name, engine):
     assert [row.cells[0].text for row in table.rows] == [f"A {value}", value]
 
 
-def _custom_template(tmp_path: Path, edit_part, part_name: str = "word/document.xml") -> str:
-    """A copy of the wmpcc profile and notice template with one template part edited; the profile's path."""
-    folder = tmp_path / "office"
-    (folder / "templates" / "wmpcc").mkdir(parents=True)
-    for name in ("notice.docx", "board-report.docx"):
-        shutil.copy(REPO / "templates" / "wmpcc" / name, folder / "templates" / "wmpcc" / name)
-    notice = folder / "templates" / "wmpcc" / "notice.docx"
-    with zipfile.ZipFile(REPO / "templates" / "wmpcc" / "notice.docx") as source, \
-            zipfile.ZipFile(notice, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == part_name:
-                data = edit_part(data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
-    profile = json.loads((REPO / "notice_builder" / "profiles" / "wmpcc.json").read_text(encoding="utf-8"))
-    profile["documents"] = {k: v for k, v in profile["documents"].items() if not v.get("on_request")}
-    path = folder / "profile.json"
-    path.write_text(json.dumps(profile), encoding="utf-8")
-    return str(path)
-
-
 def _with_paragraph(text: str):
     """An edit that adds a paragraph holding `text` (a Jinja tag) at the end of the document body."""
     paragraph = f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
@@ -115,7 +91,7 @@ def test_header_prints_injection_attempts_as_literal_text(tmp_path, name, engine
     def title_in_header(xml: str) -> str:
         return xml.replace("{{ header_text }}", "{{ header_text }} {{ title }}")
 
-    profile = _custom_template(tmp_path, title_in_header, "word/header1.xml")
+    profile = custom_template(tmp_path, title_in_header, "word/header1.xml")
     data = example_data()
     data["title"] = f"Title {value}"
     notice = open_docx(render_documents(source_of(data), profile, engine=engine)["notice"])
@@ -137,7 +113,7 @@ def test_template_reaching_python_internals_is_a_clean_finding_and_runs_nothing(
     monkeypatch.chdir(tmp_path)
     marker = tmp_path / "pwned"
     payload = SANDBOX_ESCAPES[name].replace("MARKER", str(marker))
-    profile = _custom_template(tmp_path, _with_paragraph(payload))
+    profile = custom_template(tmp_path, _with_paragraph(payload))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(SHORT_EXAMPLE), "-o", str(out), "--profile", profile])
     assert result.exit_code == 1, result.output
@@ -146,7 +122,7 @@ def test_template_reaching_python_internals_is_a_clean_finding_and_runs_nothing(
 
 
 def test_the_classic_id_payload_raises_a_security_error_finding(tmp_path):
-    profile = _custom_template(tmp_path, _with_paragraph(
+    profile = custom_template(tmp_path, _with_paragraph(
         "{{ cycler.__init__.__globals__.os.popen('id').read() }}"))
     with pytest.raises(NoticeBuilderError) as caught:
         render_documents(source_of(example_data()), profile)
@@ -160,14 +136,14 @@ def test_the_classic_id_payload_raises_a_security_error_finding(tmp_path):
 @pytest.mark.parametrize("tag", ["{{ title ", "{% for x in notice.sections %}", "{{ title | nosuchfilter }}",
                                  "{% for x in 5 %}{% endfor %}"])
 def test_a_broken_template_is_a_finding_not_a_traceback(tmp_path, tag, engine):
-    profile = _custom_template(tmp_path, _with_paragraph(tag))
+    profile = custom_template(tmp_path, _with_paragraph(tag))
     with pytest.raises(NoticeBuilderError) as caught:
         render_documents(source_of(example_data()), load_profile(profile), engine=engine)
     assert caught.value.findings[0].code.startswith("template")
 
 
 def test_a_template_that_is_not_a_word_file_is_a_finding(tmp_path):
-    profile = _custom_template(tmp_path, lambda xml: xml)
+    profile = custom_template(tmp_path, lambda xml: xml)
     (Path(profile).parent / "templates" / "wmpcc" / "notice.docx").write_bytes(b"not a zip")
     result = CliRunner().invoke(main, ["build", str(SHORT_EXAMPLE), "-o", str(tmp_path / "out"),
                                        "--profile", profile])

@@ -136,9 +136,11 @@ class CompiledTemplate:
 
     def render_body(self, context: dict) -> bytes:
         """word/document.xml: the body rendered, tables and drawing ids fixed as docxtpl does."""
-        body = self._docxtpl.fix_tables(_finish(self._docxtpl, self.body.render(context)))
-        self._docxtpl.docx_ids_index = 1000
-        self._docxtpl.fix_docpr_ids(body)
+        rendered = _finish(self._docxtpl, self.body.render(context))
+        body = self._docxtpl.fix_tables(rendered)
+        if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
+            self._docxtpl.docx_ids_index = 1000
+            self._docxtpl.fix_docpr_ids(body)
         root = copy.deepcopy(self._document_root)
         root.insert(self._body_index, body)
         return serialize_part_xml(root)

@@ -121,8 +121,9 @@ class RuleContext:
 
     def text_blocks(self) -> list[tuple[Document, Block]]:
         """Every block that has text, with its document."""
+        documents = self.outline.documents
         return self.once(
-            ("text_blocks",), lambda: [(d, b) for d, b in self.outline.blocks() if b.text.strip()]
+            ("text_blocks",), lambda: [(d, b) for d in documents for b in d.blocks if b.text.strip()]
         )
 
 

@@ -232,7 +232,8 @@ def _hyphenation(context: RuleContext, blocks):
             forms[key].setdefault(f"{match.group(1)}{shape}{match.group(3)}".lower(), []).append(block)
     if not forms:
         return
-    joined = " ".join(t for _, t in texts).lower()
+    # Lowered one by one: the plain-ASCII paragraphs take str.lower's fast path (the same result).
+    joined = " ".join([t.lower() for _, t in texts])
     for key, shapes in forms.items():
         found = dict(shapes)
         if key in joined and re.search(rf"\b{key}\b", joined):

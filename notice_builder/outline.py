@@ -9,12 +9,15 @@ heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from notice_builder.findings import Location
 
 UNKNOWN_KIND = "unknown"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class Document:
         return self.blocks[0].location if self.blocks else Location()
 
 
+def _as_given(location: Location) -> Location:
+    return location
+
+
 @dataclass
 class Outline:
     """Everything a lint rule may look at for one input file."""
@@ -86,6 +93,9 @@ class Outline:
     has_metadata: bool = False
     listed_annexes: frozenset[str] = frozenset()
     disabled_rules: frozenset[str] = frozenset()
+    # Completes a location of this outline for a finding: a decision's blocks carry only their JSON
+    # pointer, and the line and column are looked up for the few that become findings.
+    locate: Callable[[Location], Location] = _as_given
 
     def blocks(self):
         """Every block of every document, with the document it belongs to."""
@@ -130,6 +140,21 @@ def heading_matches(key: str, wanted: str) -> bool:
     Exact, or the required wording followed by more words ("Legal implications and risks").
     """
     return key == wanted or (bool(wanted) and key.startswith(wanted + " "))
+
+
+def matching_heading(key: str, wanted: Mapping[str, _T]) -> _T | None:
+    """What `wanted` (by heading_key) holds for the longest of its keys that `key` matches, else None.
+
+    The same judgement as `heading_matches`, looking up each candidate (the whole key, then fewer
+    words) instead of comparing with every wanted heading.
+    """
+    while True:
+        if key in wanted:
+            return wanted[key]
+        cut = key.rfind(" ")
+        if cut <= 0:
+            return None
+        key = key[:cut]
 
 
 @lru_cache(maxsize=1024)

@@ -38,6 +38,22 @@ def test_placeholder_in_a_decision_points_at_its_json_line():
     assert finding.location.pointer == "/notice/decision" and finding.location.line > 1
 
 
+def test_a_finding_in_a_decision_gives_the_line_and_column_of_its_json_value():
+    data = example_data(SHORT_EXAMPLE)
+    data["notice"]["implications"]["legal"] = "The cost is £XX,XXX."
+    data["notice"]["implications"]["financial"] += "\n\n## Legal implications\n\nSee below."
+    source = source_of(data)
+    findings = lint_decision(source, load_profile())
+    [placeholder] = [f for f in findings if f.code == "placeholder"]
+    where = placeholder.location
+    assert where.pointer == "/notice/implications/legal"
+    assert source.text.splitlines()[where.line - 1][where.column - 1 :].startswith('"The cost is £XX,XXX."')
+    duplicates = {f.location.pointer: f for f in findings if f.code == "duplicate-heading"}
+    legal = duplicates["/notice/implications/legal"].location
+    assert (legal.line, legal.column) == (where.line, where.column)
+    assert f"(also at line {legal.line})" in duplicates["/notice/implications/financial"].message
+
+
 def test_markdown_heading_repeating_a_section_is_a_duplicate():
     data = example_data(SHORT_EXAMPLE)
     data["notice"]["implications"]["financial"] += "\n\n## Legal implications\n\nSee below."

@@ -13,7 +13,7 @@ from typing import Any
 
 from notice_builder.findings import Finding, Location, Severity
 from notice_builder.lint.labels import FieldLine, required_field_lines
-from notice_builder.outline import Block, Document, Outline, heading_key, heading_matches
+from notice_builder.outline import Block, Document, Outline, heading_key, matching_heading
 from notice_builder.profile import DocumentSpec, HeadingSpec, Profile
 
 
@@ -53,10 +53,19 @@ class RuleContext:
             code=self.rule.slug,
             message=message,
             path=self.outline.path,
-            location=location,
+            location=self.outline.locate(location),
             severity=self.severity,
             hint=hint,
         )
+
+    def place(self, location: Location) -> str:
+        """A short 'paragraph 12' / 'line 40' phrase for pointing at another place in a message."""
+        location = self.outline.locate(location)
+        if location.paragraph is not None:
+            return f"paragraph {location.paragraph}"
+        if location.line is not None:
+            return f"line {location.line}"
+        return location.pointer or "the start"
 
     def once(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """`compute()`, called only by the first rule that asks for `key` on this file."""
@@ -89,45 +98,39 @@ class RuleContext:
         spec = self.spec(document)
         if spec is None:
             return []
-        wanted = [(heading_key(h.text), h) for h in spec.headings if not h.is_wildcard]
-        found = []
-        for block in document.headings:
-            key = heading_key(block.heading.text)
-            matches = [(len(w), h) for w, h in wanted if heading_matches(key, w)]
-            if matches:
-                found.append((block, max(matches, key=lambda m: m[0])[1]))
-        return found
+
+        def compute() -> list[tuple[Block, HeadingSpec]]:
+            wanted: dict[str, HeadingSpec] = {}
+            for heading in spec.headings:
+                if not heading.is_wildcard:
+                    wanted.setdefault(heading_key(heading.text), heading)  # the first, of equal wordings
+            found = []
+            for block in document.headings:
+                heading = matching_heading(heading_key(block.heading.text), wanted)
+                if heading is not None:
+                    found.append((block, heading))
+            return found
+
+        return self.once(("profile_headings", id(document)), compute)
 
     def body_start(self, document: Document) -> int:
         """Position of the document's first profile heading: what comes before is its masthead."""
-        spec = self.spec(document)
-        if spec is None:
-            return 0
-        wanted = [heading_key(h.text) for h in spec.headings if not h.is_wildcard]
-        for position, block in enumerate(document.blocks):
-            if block.heading and any(heading_matches(heading_key(block.heading.text), w) for w in wanted):
-                return position
-        return 0
+        found = self.profile_headings(document)
+        first = found[0][0] if found else None
+        return next((position for position, block in enumerate(document.blocks) if block is first), 0)
 
-
-def place(location: Location) -> str:
-    """A short 'paragraph 12' / 'line 40' phrase for pointing at another place in a message."""
-    if location.paragraph is not None:
-        return f"paragraph {location.paragraph}"
-    if location.line is not None:
-        return f"line {location.line}"
-    return location.pointer or "the start"
+    def text_blocks(self) -> list[tuple[Document, Block]]:
+        """Every block that has text, with its document."""
+        documents = self.outline.documents
+        return self.once(
+            ("text_blocks",), lambda: [(d, b) for d in documents for b in d.blocks if b.text.strip()]
+        )
 
 
 def quote(text: str, limit: int = 80) -> str:
     """Text in double quotes on one line, shortened if long."""
     text = " ".join(text.split())
     return f'"{text if len(text) <= limit else text[: limit - 1] + "…"}"'
-
-
-def text_blocks(outline: Outline) -> Iterable[tuple[Document, Block]]:
-    """Every block that has text."""
-    return ((d, b) for d, b in outline.blocks() if b.text.strip())
 
 
 def all_rules() -> tuple[Rule, ...]:

@@ -52,6 +52,8 @@ _MARKDOWN_LINES = frozenset({"/notice/declaration_of_interests", "/notice/intere
 _SIGNATURE_LINES = frozenset({"/notice/signature/name", "/notice/signature/date"})
 _MISSING = object()
 _MARKUP = frozenset({"em_open", "em_close", "s_open", "s_close", "link_open", "link_close"})
+_LISTS = frozenset({"bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"})
+_TABLES = frozenset({"table_open", "table_close"})
 
 
 def value_at(data: Any, pointer: str) -> Any:
@@ -77,8 +79,11 @@ def _present_parent(data: Any, pointer: str) -> str:
 
 def _inline_text(token: Token) -> tuple[str, bool]:
     """Plain text of an inline token, and whether all of it is bold."""
+    children = token.children or ()
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content, False  # most paragraphs: plain text, which cannot be all bold
     parts, bold_parts, depth = [], [], 0
-    for child in token.children or []:
+    for child in children:
         kind = child.type
         if kind == "strong_open":
             depth += 1
@@ -96,45 +101,36 @@ def _inline_text(token: Token) -> tuple[str, bool]:
 class _Builder:
     """Collects the blocks of one document in order, numbering them as it goes."""
 
-    def __init__(self, source: DecisionSource, known_keys: frozenset[str], counter: list[int]):
-        self.source = source
+    def __init__(self, known_keys: frozenset[str], counter: list[int]):
         self.known_keys = known_keys
         self.counter = counter
         self.blocks: list[Block] = []
+        self.places: dict[str, Location] = {}  # one Location a pointer: a body's paragraphs share it
 
-    def add(self, text: str, pointer: str, heading: Heading | None = None, **facts: Any) -> None:
+    def add(
+        self,
+        text: str,
+        pointer: str,
+        heading: Heading | None = None,
+        *,
+        list_item: bool = False,
+        table_row: int | None = None,
+    ) -> None:
         self.counter[0] += 1
+        place = self.places.get(pointer) or self.places.setdefault(pointer, Location(pointer=pointer))
         self.blocks.append(
-            Block(
-                index=self.counter[0],
-                text=text,
-                location=self.source.location(pointer),
-                heading=heading,
-                **facts,
-            )
+            Block(self.counter[0], text, place, heading, list_item=list_item, table_row=table_row)
         )
 
     def markdown(self, text: str, pointer: str, level: int) -> None:
         tokens = parse_markdown(text)
-        levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-        top = min(levels, default=1)
+        top = None  # the level of the text's top headings, once it has one
         lists = table = 0
         for index, token in enumerate(tokens):
             kind = token.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                lists += 1
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                lists -= 1
-            elif kind == "table_open":
-                table += 1
-            elif kind == "table_close":
-                table -= 1
-            elif kind == "heading_open":
-                inline, _ = _inline_text(tokens[index + 1])
-                self.add(
-                    inline, pointer, Heading(" ".join(inline.split()), level + int(token.tag[1]) - top + 1)
-                )
-            elif kind == "inline" and tokens[index - 1].type != "heading_open":
+            if kind == "inline":
+                if tokens[index - 1].type == "heading_open":
+                    continue  # added with its heading
                 inline, bold = _inline_text(token)
                 heading = None
                 if not lists and not table:
@@ -142,6 +138,16 @@ class _Builder:
                     if fake is not None:
                         heading = Heading(" ".join(inline.split()), level + fake, styled=False)
                 self.add(inline, pointer, heading, list_item=bool(lists), table_row=index if table else None)
+            elif kind in _LISTS:
+                lists += token.nesting
+            elif kind in _TABLES:
+                table += token.nesting
+            elif kind == "heading_open":
+                top = top or min(int(t.tag[1]) for t in tokens if t.type == "heading_open")
+                inline, _ = _inline_text(tokens[index + 1])
+                self.add(
+                    inline, pointer, Heading(" ".join(inline.split()), level + int(token.tag[1]) - top + 1)
+                )
             elif kind in ("fence", "code_block"):
                 self.add(token.content, pointer)
 
@@ -163,10 +169,10 @@ class _Builder:
 
 
 def _document(
-    source: DecisionSource, spec: DocumentSpec, profile: Profile, known: frozenset[str], counter: list[int]
+    data: Any, spec: DocumentSpec, profile: Profile, known: frozenset[str], counter: list[int]
 ) -> Document:
-    data = public_decision(source.data, profile)  # what the public documents print: no exempt text
-    builder = _Builder(source, known, counter)
+    """One document of the outline, laid out from `data`: the decision as its public documents print it."""
+    builder = _Builder(known, counter)
     fields = [(f.label, f.source) for f in getattr(spec, "fields", ())]
     signature_after = getattr(spec, "signature_after", None)
     lines = [(after, label, pointer) for kind, after, label, pointer in _LABELLED_LINES if kind == spec.kind]
@@ -176,12 +182,12 @@ def _document(
             for kind, after, label, pointer in _LABELLED_LINES
             if kind == "notice" and after == "decision"
         ]
-    masthead = fields + [
-        (label, pointer)
-        for after, label, pointer in lines
-        if after is None and pointer not in {p for _, p in fields}
-    ]
-    field_pointers = {p for _, p in fields} | _SIGNATURE_LINES
+    after_heading: dict[str | None, list[tuple[str, str]]] = {}  # the lines printed after each heading
+    for after, label, pointer in lines:
+        after_heading.setdefault(after, []).append((label, pointer))
+    field_pointers = {p for _, p in fields}
+    masthead = fields + [(label, p) for label, p in after_heading.get(None, ()) if p not in field_pointers]
+    field_pointers |= _SIGNATURE_LINES
     places: dict[str, Location] = {}
 
     def labelled(entries) -> None:
@@ -190,7 +196,7 @@ def _document(
             if pointer not in field_pointers:
                 builder.value(value, pointer, 1, None if pointer in _MARKDOWN_LINES else label)
             elif value is _MISSING:
-                places[label_key(label)] = source.location(_present_parent(data, pointer))
+                places[label_key(label)] = Location(pointer=_present_parent(data, pointer))
             else:  # printed as the template prints it; a blank value still shows its label
                 builder.add(f"{label} {field_text(value)}".strip(), pointer)
 
@@ -218,7 +224,7 @@ def _document(
         if value == [] and "no_background_papers" in profile.standard_text:
             value = profile.standard_text["no_background_papers"]
         builder.value(value, pointer, level)
-        labelled((label, p) for after, label, p in lines if after == heading.id)
+        labelled(after_heading.get(heading.id, ()))
     return Document(
         kind=spec.kind,
         blocks=builder.blocks,
@@ -228,12 +234,17 @@ def _document(
 
 
 def decision_outline(source: DecisionSource, profile: Profile) -> Outline:
-    """The outline of the documents a decision will make, each block pointing into the JSON."""
+    """The outline of the documents a decision will make, each block pointing into the JSON.
+
+    Blocks carry only their JSON pointer; the outline's `locate` adds the line and column to the
+    few places that findings are made at.
+    """
     known = frozenset(
         heading_key(h.text) for s in profile.documents.values() for h in s.headings if not h.is_wildcard
     )
     counter = [0]
-    documents = [_document(source, spec, profile, known, counter) for spec in profile.documents.values()]
+    data = public_decision(source.data, profile)  # what the public documents print: no exempt text
+    documents = [_document(data, spec, profile, known, counter) for spec in profile.documents.values()]
     annexes = value_at(source.data, "/report/annexes")
     listed = (
         frozenset(
@@ -245,4 +256,10 @@ def decision_outline(source: DecisionSource, profile: Profile) -> Outline:
     letters = (chr(c) for c in range(ord("A"), ord("Z") + 1))
     for document in documents[1:]:
         document.annex = next(letters)
-    return Outline(path=source.path, source="decision", documents=documents, listed_annexes=listed)
+    return Outline(
+        path=source.path,
+        source="decision",
+        documents=documents,
+        listed_annexes=listed,
+        locate=lambda place: place if place.pointer is None else source.location(place.pointer),
+    )

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from notice_builder.findings import Severity
 from notice_builder.lint.labels import split_label
-from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
+from notice_builder.lint.registry import Rule, RuleContext, quote
 from notice_builder.validate.formats import is_valid_email, is_valid_uk_telephone
 
 _LABELLED_PHONE = re.compile(
@@ -59,7 +59,7 @@ def _email_like(text: str):
 
 
 def check(context: RuleContext):
-    for _, block in text_blocks(context.outline):
+    for _, block in context.text_blocks():
         text = block.text
         has_email = "@" in text or "mail" in text.lower()
         if not has_email and "0" not in text and "+44" not in text:

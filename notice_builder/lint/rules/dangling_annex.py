@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote, text_blocks
+from notice_builder.lint.registry import Rule, RuleContext, quote
 from notice_builder.outline import ANNEX_LINE
 
 _MENTION = re.compile(r"\b(Annexe?|ANNEXE?|Appendix|APPENDIX)\s+([A-Z]{1,2}|\d{1,2})\b")
@@ -26,13 +26,16 @@ _MENTION = re.compile(r"\b(Annexe?|ANNEXE?|Appendix|APPENDIX)\s+([A-Z]{1,2}|\d{1
 def check(context: RuleContext):
     outline = context.outline
     present = {d.annex for d in outline.documents if d.annex} | set(outline.listed_annexes)
-    listed = {m.group(1).upper() for _, b in text_blocks(outline) if (m := ANNEX_LINE.match(b.text))}
+    listed = {m.group(1).upper() for _, b in context.text_blocks() if (m := ANNEX_LINE.match(b.text))}
     if len(outline.documents) < 2 and not present and not listed and not context.options["standalone"]:
         return
     present |= listed
     reported: set[str] = set()
-    for _, block in text_blocks(outline):
-        for match in _MENTION.finditer(block.text):
+    for _, block in context.text_blocks():
+        text = block.text
+        if not ("nnex" in text or "NNEX" in text or "ppendix" in text or "PPENDIX" in text):
+            continue  # a cheap first look: most paragraphs mention no annex
+        for match in _MENTION.finditer(text):
             label = match.group(2).upper()
             if label in present or label in reported:
                 continue

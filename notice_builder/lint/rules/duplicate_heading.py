@@ -14,7 +14,7 @@ drafts that repeat sub-headings such as "Background" under each section.
 from __future__ import annotations
 
 from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, place, quote
+from notice_builder.lint.registry import Rule, RuleContext, quote
 from notice_builder.outline import heading_key
 
 
@@ -33,7 +33,7 @@ def check(context: RuleContext):
             if len(blocks) < 2 or not heading_key(blocks[0].heading.text):
                 continue
             for block in blocks:
-                others = ", ".join(place(b.location) for b in blocks if b is not block)
+                others = ", ".join(context.place(b.location) for b in blocks if b is not block)
                 yield context.finding(
                     block.location,
                     f"duplicate heading {quote(block.heading.text)} (also at {others})",

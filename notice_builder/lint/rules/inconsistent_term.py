@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, place, quote, text_blocks
+from notice_builder.lint.registry import Rule, RuleContext, quote
 
 _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by", "with", "a", "an"})
 _DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
@@ -180,7 +180,7 @@ def _acronyms(context: RuleContext, blocks):
             if spelling == canonical or (canonical not in spellings and len(spellings) == 1):
                 continue
             others = "; ".join(
-                f'"{s}" ({place(p[0].location)})' for s, p in spellings.items() if s != spelling
+                f'"{s}" ({context.place(p[0].location)})' for s, p in spellings.items() if s != spelling
             )
             yield context.finding(
                 places[0].location,
@@ -205,8 +205,7 @@ def _report_minority(context: RuleContext, forms: dict[str, list], what: str):
 
 
 def _ampersands(context: RuleContext, blocks):
-    text_of = [(block, block.text) for _, block in blocks if "&" in block.text]
-    if not text_of:
+    if not any("&" in block.text for _, block in blocks):
         return
     text_of = [(block, block.text) for _, block in blocks]
     for first, second in {(m.group(1), m.group(2)) for _, t in text_of for m in _AMPERSAND.finditer(t)}:
@@ -233,7 +232,8 @@ def _hyphenation(context: RuleContext, blocks):
             forms[key].setdefault(f"{match.group(1)}{shape}{match.group(3)}".lower(), []).append(block)
     if not forms:
         return
-    joined = " ".join(t for _, t in texts).lower()
+    # Lowered one by one: the plain-ASCII paragraphs take str.lower's fast path (the same result).
+    joined = " ".join([t.lower() for _, t in texts])
     for key, shapes in forms.items():
         found = dict(shapes)
         if key in joined and re.search(rf"\b{key}\b", joined):
@@ -269,7 +269,7 @@ def _numbers(context: RuleContext, blocks):
 
 
 def check(context: RuleContext):
-    blocks = list(text_blocks(context.outline))
+    blocks = context.text_blocks()
     for name, part in (
         ("acronyms", _acronyms),
         ("ampersands", _ampersands),

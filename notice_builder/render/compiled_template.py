@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import CT_Relationships, serialize_part_xml
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template
@@ -39,6 +40,7 @@ from notice_builder.render.word_resources import ListNumbering, ListStyles
 from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
 CORE_PART = "docProps/core.xml"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
 _PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
@@ -46,6 +48,7 @@ _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
 # Rendered parts are small and new for every document: zlib's fastest level halves the time spent
 # compressing them, for about a tenth more bytes (a few hundred a document).
 RENDERED_PART_LEVEL = 1
+_RESERIALISED_ENTRIES = 64  # rendered headers and footers kept with their reserialised bytes
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class CompiledTemplate:
                 plain[name] = value
         write_properties(self._core_element, plain)
         self._templated_properties = tuple(templated)
+        self._reserialised: dict[str, bytes] = {}
 
     def _header_footer_parts(self, document):
         for rel in document.part.rels.values():
@@ -146,8 +150,14 @@ class CompiledTemplate:
         return serialize_part_xml(root)
 
     def render_part(self, part: CompiledPart, context: dict) -> bytes:
-        xml = _finish(self._docxtpl, part.template.render(context)).encode("utf-8")
-        return serialize_part_xml(parse_xml(xml)) if part.reparse else xml
+        xml = _finish(self._docxtpl, part.template.render(context))
+        if not part.reparse:
+            return xml.encode("utf-8")
+        if xml not in self._reserialised:  # a footer is often the same in every document
+            if len(self._reserialised) >= _RESERIALISED_ENTRIES:
+                self._reserialised.clear()
+            self._reserialised[xml] = serialize_part_xml(parse_xml(xml.encode("utf-8")))
+        return self._reserialised[xml]
 
     def render_core_properties(self, context: dict, decision: dict, kind_spec) -> bytes:
         """docProps/core.xml: the template's properties rendered, then the decision's set over them."""
@@ -188,10 +198,14 @@ class TemplateResources:
         return self._lists.new_numbered_list_id(start)
 
     def relationships_xml(self) -> bytes:
-        rels = CT_Relationships.new()
+        """The main part's .rels, element for element as python-docx writes it (CT_Relationships)."""
+        rels = etree.Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
         for rel in self.relationships:
-            rels.add_rel(rel.rid, rel.reltype, rel.target, rel.external)
-        return rels.xml
+            attributes = {"Id": rel.rid, "Type": rel.reltype, "Target": rel.target}
+            if rel.external:
+                attributes["TargetMode"] = RTM.EXTERNAL
+            etree.SubElement(rels, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
+        return serialize_part_xml(rels)
 
 
 @cache

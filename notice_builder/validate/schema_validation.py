@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,7 @@ from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
 from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile, profile_for
 from notice_builder.resources import schema_path
+from notice_builder.validate.compiled_check import CompiledCheck
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.profile_schema import decision_schema_for
 
@@ -33,11 +35,24 @@ def decision_schema() -> dict:
     return bundled_schema("decision")
 
 
+@dataclass(frozen=True)
+class SchemaValidator:
+    """One schema, twice: compiled (jsonschema-rs) to say fast that a document has no error, and in
+    Python's jsonschema, the authority, to find and explain the errors of any document it does not pass."""
+
+    python: Draft202012Validator
+    compiled: CompiledCheck
+
+    @classmethod
+    def for_schema(cls, schema: dict) -> SchemaValidator:
+        return cls(Draft202012Validator(schema, format_checker=FORMAT_CHECKER), CompiledCheck(schema))
+
+
 @cache
-def _validator(name: str) -> Draft202012Validator:
+def _validator(name: str) -> SchemaValidator:
     schema = bundled_schema(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    return SchemaValidator.for_schema(schema)
 
 
 def _pointer(parts) -> str:
@@ -112,15 +127,14 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
     return pointer, error.message, hint
 
 
-_PROFILE_VALIDATORS: dict[tuple[str, str], Draft202012Validator] = {}
+_PROFILE_VALIDATORS: dict[tuple[str, str], SchemaValidator] = {}
 
 
-def decision_validator(profile: Profile) -> Draft202012Validator:
+def decision_validator(profile: Profile) -> SchemaValidator:
     """The decision validator for `profile` (its required sections and reference format), built once."""
     key = (profile.name, str(profile.path or ""))
     if key not in _PROFILE_VALIDATORS:
-        schema = decision_schema_for(decision_schema(), profile)
-        _PROFILE_VALIDATORS[key] = Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+        _PROFILE_VALIDATORS[key] = SchemaValidator.for_schema(decision_schema_for(decision_schema(), profile))
     return _PROFILE_VALIDATORS[key]
 
 
@@ -146,7 +160,14 @@ def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:
     return _findings(_validator(schema_name), source)
 
 
-def _findings(validator: Draft202012Validator, source: DecisionSource) -> list[Finding]:
+def _findings(validator: SchemaValidator, source: DecisionSource) -> list[Finding]:
+    if validator.compiled.accepts(source.data):  # nothing for Python to find (see compiled_check)
+        return []
+    return explain_errors(validator.python, source)
+
+
+def explain_errors(validator: Draft202012Validator, source: DecisionSource) -> list[Finding]:
+    """Every error Python's jsonschema finds in the file, as findings with position, pointer and hint."""
     findings = []
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
     for error in errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import shutil
@@ -151,6 +152,21 @@ def test_staged_documents_reach_the_disk_before_any_is_published(meeting, tmp_pa
     monkeypatch.setattr(batch_module, "make_durable", record)
     run_batch([str(meeting)], BatchOptions(out, jobs=1))
     assert len(synced) == 18 == len(list(out.glob("*.docx")))
+
+
+def test_the_collector_runs_less_often_during_a_batch_and_as_before_after_it(meeting, tmp_path, monkeypatch):
+    real_check = batch_module.check_decision_file
+    seen = []
+
+    def check(path, options, tag):
+        seen.append(gc.get_threshold())
+        return real_check(path, options, tag)
+
+    monkeypatch.setattr(batch_module, "check_decision_file", check)
+    before = gc.get_threshold()
+    run_batch([str(meeting)], BatchOptions(tmp_path / "out", jobs=1))
+    assert gc.get_threshold() == before
+    assert seen and all(t == (batch_module.BATCH_GC_THRESHOLD, *before[1:]) for t in seen)
 
 
 def test_ctrl_c_while_checking_leaves_no_temporary_files(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -319,6 +320,24 @@ def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
     return finished
 
 
+# A decision's checks allocate and free tens of thousands of small objects (tokens, blocks, XML).
+# At Python's default threshold (700) the collector rescans that live working set several times a
+# decision, 5-9% of a batch; after 10,000 net allocations it runs rarely, and cyclic garbage is still
+# collected, so memory stays bounded.
+BATCH_GC_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Raise the collector's first threshold to BATCH_GC_THRESHOLD for a batch (workers inherit it)."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(BATCH_GC_THRESHOLD, thresholds[0]), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def _remove_leftovers(out_dir: Path, tag: str) -> None:
     """Delete every temporary file this batch staged and did not publish (also after Ctrl-C)."""
     for leftover in out_dir.glob(f".{tag}*.tmp"):
@@ -342,7 +361,7 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
     tag = f"notice-batch-{uuid.uuid4().hex[:12]}-"
     warm_templates(options.profile)
     try:
-        with worker_pool(options.jobs or available_cores(), len(files), progress) as run:
+        with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files), progress) as run:
             checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
         planned = plan_outputs(checked, options)
         make_durable(path for result in planned for path in result.staged)

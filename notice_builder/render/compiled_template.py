@@ -216,7 +216,7 @@ def _compiled(path: Path, stamp: tuple[int, int]) -> CompiledTemplate:
 def compiled_template(path: Path) -> CompiledTemplate:
     """The compiled template at `path`, compiled once per process (again if the file changes)."""
     status = path.stat()
-    return _compiled(path.resolve(), (status.st_mtime_ns, status.st_size))
+    return _compiled(path.absolute(), (status.st_mtime_ns, status.st_size))
 
 
 def render_document(decision: dict, profile: Profile, kind: str, *, source_path: str = "") -> bytes:

@@ -74,7 +74,7 @@ def write_properties(core: etree._Element, values: Mapping[str, PropertyValue]) 
     Raises ValueError for a text longer than Word's 255 characters.
     """
     for child in list(core):
-        if not isinstance(child.tag, str) or etree.QName(child).namespace not in CORE_NAMESPACES:
+        if not isinstance(child.tag, str) or child.tag[1:].partition("}")[0] not in CORE_NAMESPACES:
             core.remove(child)
     for name, value in values.items():
         tag = ELEMENTS[name]

@@ -27,12 +27,25 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
+class ParsedMarkdown(tuple[Token, ...]):
+    """Block tokens of one text, with facts about their structure worked out once, as parses are cached."""
+
+    depth: int  # how deeply the blocks nest (0 for plain paragraphs)
+    closing: dict[int, int]  # index of each opening token -> index of the token that closes it
+
+    def __new__(cls, tokens: list[Token]) -> ParsedMarkdown:
+        parsed = super().__new__(cls, tokens)
+        parsed.depth = max((t.level for t in tokens), default=0)
+        parsed.closing, opened = {}, []
+        for index, token in enumerate(tokens):
+            if token.nesting == 1:
+                opened.append(index)
+            elif token.nesting == -1 and opened:
+                parsed.closing[opened.pop()] = index
+        return parsed
+
+
 @lru_cache(maxsize=512)
-def parse_markdown(text: str) -> tuple[Token, ...]:
+def parse_markdown(text: str) -> ParsedMarkdown:
     """Block tokens of `text` (read-only: they are cached and shared)."""
-    return tuple(_parser().parse(text))
-
-
-def nesting_depth(tokens: tuple[Token, ...]) -> int:
-    """How deeply the blocks nest (0 for plain paragraphs)."""
-    return max((t.level for t in tokens), default=0)
+    return ParsedMarkdown(_parser().parse(text))

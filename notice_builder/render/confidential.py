@@ -77,7 +77,9 @@ def public_decision(decision: dict, profile: Profile) -> dict:
         if isinstance(value, list):
             kept = []
             for item in value:
-                if is_confidential(item):
+                if type(item) is str:  # most items: nothing to take out, so no call for them
+                    kept.append(item)
+                elif is_confidential(item):
                     withheld.append(ground(item))
                 else:
                     kept.append(redact(item))
@@ -93,7 +95,7 @@ def public_decision(decision: dict, profile: Profile) -> dict:
                 withheld.append(ground(item))
                 withheld.extend(ground(s) for s in sections if isinstance(s, dict) and "exemption" in s)
             else:
-                public[key] = redact(item)
+                public[key] = item if type(item) is str else redact(item)
         return public
 
     public = redact(decision)

@@ -7,20 +7,20 @@ stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
-from notice_builder.markdown_text import MAX_NESTING, MarkdownTooDeep, nesting_depth, parse_markdown
+from notice_builder.markdown_text import MAX_NESTING, MarkdownTooDeep, ParsedMarkdown, parse_markdown
 from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table, text_run
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LIST_INDENT_TWIPS = 720
 SPACE_AFTER_BLOCK_TWIPS = 160  # before a paragraph that follows a table or a list
 BULLET_STYLE, NUMBER_STYLE = "ListBullet", "ListNumber"
-_PLAIN = RunStyle()
+_PLAIN, _HEADER_CELL, _CODE = RunStyle(), RunStyle(bold=True), RunStyle(code=True)
 # Word lists have nine levels (0 to 8).
 MAX_LIST_LEVEL = 8
 
@@ -83,9 +83,7 @@ class _Renderer:
         runs: list[str] = []
         style = base
         link_stack: list[tuple[str | None, list[str]]] = []
-
-        def emit(xml: str) -> None:
-            (link_stack[-1][1] if link_stack else runs).append(xml)
+        emit = runs.append  # inside a link, the link's own list takes the runs
 
         for child in token.children or []:
             kind = child.type
@@ -93,25 +91,27 @@ class _Renderer:
                 if child.content:
                     emit(text_run(child.content, style))
             elif kind == "code_inline":
-                emit(text_run(child.content, replace(style, code=True)))
+                emit(text_run(child.content, style.but("code", True)))
             elif kind == "softbreak":
                 emit(text_run(" ", style))
             elif kind == "hardbreak":
                 emit(break_run())
             elif kind in ("strong_open", "strong_close"):
-                style = replace(style, bold=kind == "strong_open" or base.bold)
+                style = style.but("bold", kind == "strong_open" or base.bold)
             elif kind in ("em_open", "em_close"):
-                style = replace(style, italic=kind == "em_open" or base.italic)
+                style = style.but("italic", kind == "em_open" or base.italic)
             elif kind in ("s_open", "s_close"):
-                style = replace(style, strike=kind == "s_open")
+                style = style.but("strike", kind == "s_open")
             elif kind == "link_open":
                 href = str(child.attrGet("href") or "")
                 safe = is_safe_link(href)
                 link_stack.append((href if safe else None, []))
-                style = replace(style, hyperlink=safe)
+                emit = link_stack[-1][1].append
+                style = style.but("hyperlink", safe)
             elif kind == "link_close" and link_stack:
                 href, inner = link_stack.pop()
-                style = replace(style, hyperlink=False)
+                emit = link_stack[-1][1].append if link_stack else runs.append
+                style = style.but("hyperlink", False)
                 if href is None:
                     runs.extend(inner)
                 else:
@@ -119,7 +119,7 @@ class _Renderer:
                     runs.append(f'<w:hyperlink r:id="{rid}" w:history="1">{"".join(inner)}'
                                 "</w:hyperlink>")
             elif kind == "image":
-                emit(text_run(child.content or "image", replace(style, italic=True)))
+                emit(text_run(child.content or "image", style.but("italic", True)))
             else:  # html_inline cannot occur (html is off); keep any other literal content
                 emit(text_run(child.content, style))
         for _, inner in link_stack:  # unclosed link: keep its text
@@ -135,7 +135,7 @@ class _Renderer:
         self.first_paragraph_pending = self.space_pending = False
         self.blocks.append(paragraph(runs, **kwargs))
 
-    def render(self, tokens: Sequence[Token]) -> list[str]:
+    def render(self, tokens: ParsedMarkdown) -> list[str]:
         heading_levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
         self.top_markdown_level = min(heading_levels, default=1)
         self.walk(tokens, 0, len(tokens), list_stack=[], quote=False)
@@ -143,7 +143,7 @@ class _Renderer:
             self.blocks.append(paragraph(""))
         return self.blocks
 
-    def walk(self, tokens: Sequence[Token], start: int, end: int, list_stack: list[tuple[int, str]],
+    def walk(self, tokens: ParsedMarkdown, start: int, end: int, list_stack: list[tuple[int, str]],
              quote: bool) -> None:
         index = start
         item_paragraphs = 0
@@ -192,8 +192,7 @@ class _Renderer:
                 index = close + 1
             elif kind in ("fence", "code_block"):
                 lines = token.content.rstrip("\n").split("\n")
-                code = RunStyle(code=True)
-                runs = break_run().join(text_run(line, code) for line in lines)
+                runs = break_run().join(text_run(line, _CODE) for line in lines)
                 self.add_paragraph(runs, indent_twips=LIST_INDENT_TWIPS * len(list_stack) or None)
                 index += 1
             else:  # hr, html_block (html is off), closes: nothing to write
@@ -206,23 +205,24 @@ class _Renderer:
         in_head = False
         lengths: list[int] = []
         for i, token in enumerate(tokens):
-            if token.type == "thead_open":
-                in_head = True
-            elif token.type == "thead_close":
-                in_head = False
-            elif token.type == "tr_open":
-                current = []
-            elif token.type == "tr_close" and current is not None:
-                if in_head:
-                    header = current
-                else:
-                    rows.append(current)
-            elif token.type in ("th_open", "td_open") and current is not None:
-                runs = self.inline(tokens[i + 1], RunStyle(bold=token.type == "th_open"))
+            kind = token.type
+            if kind in ("th_open", "td_open") and current is not None:  # the commonest, so tested first
+                runs = self.inline(tokens[i + 1], _HEADER_CELL if kind == "th_open" else _PLAIN)
                 column = len(current)
                 lengths.extend([0] * (column + 1 - len(lengths)))
                 lengths[column] = max(lengths[column], _longest_word_weighted(tokens[i + 1].content))
                 current.append(paragraph(runs, style="TableText"))
+            elif kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
+            elif kind == "tr_open":
+                current = []
+            elif kind == "tr_close" and current is not None:
+                if in_head:
+                    header = current
+                else:
+                    rows.append(current)
         return table(header, rows, lengths)
 
 
@@ -231,14 +231,9 @@ def _longest_word_weighted(text: str) -> int:
     return min(len(text), 60) + 4
 
 
-def _matching_close(tokens: Sequence[Token], index: int) -> int:
+def _matching_close(tokens: ParsedMarkdown, index: int) -> int:
     """Index of the token that closes the one at `index` (same nesting level)."""
-    depth = 0
-    for position in range(index, len(tokens)):
-        depth += tokens[position].nesting
-        if depth == 0:
-            return position
-    return len(tokens) - 1
+    return tokens.closing.get(index, len(tokens) - 1)
 
 
 class _IdRecorder:
@@ -275,7 +270,7 @@ def markdown_to_word(text: str, resources: WordResources,
     if key in _reusable_xml:
         return WordXml(_reusable_xml[key])
     tokens = parse_markdown(text)
-    if nesting_depth(tokens) > MAX_NESTING:
+    if tokens.depth > MAX_NESTING:
         raise MarkdownTooDeep(f"nested more than {MAX_NESTING} levels deep")
     recorder = _IdRecorder(resources)
     xml = "".join(_Renderer(recorder, options).render(tokens))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -15,26 +15,46 @@ class RunStyle:
     strike: bool = False
     code: bool = False
     hyperlink: bool = False
+    # the run's w:rPr element ("" for plain text), written once per style rather than once per run
+    properties_xml: str = field(init=False, repr=False, compare=False)
 
-    def xml(self) -> str:
-        props = []
-        if self.hyperlink:
-            props.append('<w:rStyle w:val="Hyperlink"/>')
-        if self.code:
-            props.append('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>')
-        if self.bold:
-            props.append("<w:b/><w:bCs/>")
-        if self.italic:
-            props.append("<w:i/><w:iCs/>")
-        if self.strike:
-            props.append("<w:strike/>")
-        return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "properties_xml", _run_properties(self))
+
+    def but(self, name: str, value: bool) -> RunStyle:
+        """This style with one property set to `value` (there are only 32 styles, so each is made once)."""
+        return _restyled(self, name, value)
+
+
+def _run_properties(style: RunStyle) -> str:
+    props = []
+    if style.hyperlink:
+        props.append('<w:rStyle w:val="Hyperlink"/>')
+    if style.code:
+        props.append('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>')
+    if style.bold:
+        props.append("<w:b/><w:bCs/>")
+    if style.italic:
+        props.append("<w:i/><w:iCs/>")
+    if style.strike:
+        props.append("<w:strike/>")
+    return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
+
+
+@cache
+def _restyled(style: RunStyle, name: str, value: bool) -> RunStyle:
+    return replace(style, **{name: value})
+
+
+def escape(text: str) -> str:
+    """`text` with the XML special characters &, < and > escaped (as xml.sax.saxutils.escape, inlined)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def text_run(text: str, style: RunStyle | None = None) -> str:
     """A run holding `text`, XML special characters and braces escaped (see docx_render.literal_value)."""
-    props = style.xml() if style else ""
-    text = escape(text, {"{": "&#123;", "}": "&#125;"})
+    props = style.properties_xml if style else ""
+    text = escape(text).replace("{", "&#123;").replace("}", "&#125;")
     return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 

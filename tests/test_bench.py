@@ -16,6 +16,7 @@ def test_benchmark_reports_every_rate_and_checks_the_render_paths_agree():
     assert result["document_xml_equivalent"] is True
     assert set(result["peak_rss_mb_by_decisions"]) == {"1", "3", "12"}
     assert all(mb > 0 for mb in result["peak_rss_mb_by_decisions"].values())
+    assert result["output_file_create_ms"] > 0
 
 
 def test_generated_decisions_are_valid_and_varied(tmp_path):

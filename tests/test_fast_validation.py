@@ -19,13 +19,13 @@ from hypothesis import given, note, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisWarning
 from hypothesis_jsonschema import from_schema
-from jsonschema import Draft202012Validator
 
 from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file
 from notice_builder.profile import builtin_profile_names, load_profile, profile_for
 from notice_builder.validate import bundled_schema, decision_schema, validate_against, validate_decision
 from notice_builder.validate.formats import FORMAT_CHECKER
+from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for
 from notice_builder.validate.schema_validation import (
     SchemaValidator,
@@ -268,13 +268,14 @@ def _checked(data: dict, profile_name: str = "wmpcc"):
     return findings, decision_validator(profile).compiled.accepts(source.data)
 
 
-def test_a_reference_ending_in_a_newline_is_judged_as_python_judges_it():
-    """Python's `$` also matches before a final newline, so Python accepts it; Rust's `$` would not. The
-    pattern is searched with Python's re, so the engines agree and the fast path is kept."""
+def test_a_reference_ending_in_a_newline_is_refused_as_json_schema_reads_dollar():
+    """Python's own `$` also matches before a final newline; JSON Schema's (ECMA-262) does not, and
+    both validators search patterns that way (patterns.pattern_search)."""
     data = example_data(FINAL_EXAMPLE)
     data["reference"] = "WMPCC 012/2013\n"
     findings, passed = _checked(data)
-    assert findings == [] and passed
+    assert [f.message for f in findings] == ["'WMPCC 012/2013\\n' is not in the expected form"]
+    assert not passed
 
 
 def test_a_reference_with_other_trailing_characters_is_refused_by_both():

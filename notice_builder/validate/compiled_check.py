@@ -9,10 +9,10 @@ read a schema differently are handed back to Python:
   included, because its built-in `date` accepts year 0000, which Python's `datetime.date` refuses;
 - `pattern`: jsonschema-rs reads patterns as ECMA-262 in Rust's regex engine. There `\\S` takes U+001C to
   U+001F and U+0085 for text where Python's `re` takes them for space (a title "\\x85" would pass that
-  Python finds empty), and `$` is only the end of the text where Python's also matches before a final
-  newline. Rather than keep every pattern in a subset both engines read alike (reference patterns come
-  from profile files too), the compiled validator calls back to Python's `re` for this keyword, the
-  same `re.search` Python's jsonschema makes. It costs about 15 µs a decision.
+  Python finds empty). Rather than keep every pattern in a subset both engines read alike (reference
+  patterns come from profile files too), the compiled validator calls back to the search the Python
+  validator makes (patterns.pattern_search: Python's `re`, with `$` the end of the text as in
+  ECMA-262). It costs about 15 µs a decision.
 
 A schema with `patternProperties` (regular expressions as keys, which this keyword does not cover) is not
 compiled, and neither is anything jsonschema-rs cannot compile: Python then checks every document.
@@ -20,19 +20,19 @@ compiled, and neither is anything jsonschema-rs cannot compile: Python then chec
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import jsonschema_rs
 
 from notice_builder.validate.formats import format_functions
+from notice_builder.validate.patterns import compile_pattern
 
 
 class _PythonPattern:
-    """The `pattern` keyword as Python's jsonschema applies it: `re.search` on strings, others pass."""
+    """The `pattern` keyword as the Python validator applies it (patterns.pattern_search) on strings."""
 
     def __init__(self, parent_schema: dict, value: str, schema_path: list) -> None:
-        self._pattern = re.compile(value)
+        self._pattern = compile_pattern(value)
 
     def validate(self, instance: Any) -> None:
         if isinstance(instance, str) and not self._pattern.search(instance):

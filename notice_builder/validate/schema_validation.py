@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from notice_builder.findings import Finding, NoticeBuilderError
@@ -18,6 +17,7 @@ from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile, profi
 from notice_builder.resources import schema_path
 from notice_builder.validate.compiled_check import CompiledCheck
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
+from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for
 
 EMPTY_BODY_HINT = ("write the text; where there is nothing to say, say so, "

@@ -48,6 +48,7 @@ _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
 # Rendered parts are small and new for every document: zlib's fastest level halves the time spent
 # compressing them, for about a tenth more bytes (a few hundred a document).
 RENDERED_PART_LEVEL = 1
+_RECOVERING_PARSER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes
 _RESERIALISED_ENTRIES = 64  # rendered headers and footers kept with their reserialised bytes
 
 
@@ -141,7 +142,10 @@ class CompiledTemplate:
     def render_body(self, context: dict) -> bytes:
         """word/document.xml: the body rendered, tables and drawing ids fixed as docxtpl does."""
         rendered = _finish(self._docxtpl, self.body.render(context))
-        body = self._docxtpl.fix_tables(rendered)
+        if "tbl" in rendered:  # tables whose grid docxtpl may have to fix
+            body = self._docxtpl.fix_tables(rendered)
+        else:  # parsed as fix_tables parses, with a parser made once rather than for every document
+            body = etree.fromstring(rendered, parser=_RECOVERING_PARSER)
         if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
             self._docxtpl.docx_ids_index = 1000
             self._docxtpl.fix_docpr_ids(body)

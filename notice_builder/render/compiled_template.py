@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
@@ -49,7 +49,6 @@ _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
 # compressing them, for about a tenth more bytes (a few hundred a document).
 RENDERED_PART_LEVEL = 1
 _RECOVERING_PARSER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes
-_RESERIALISED_ENTRIES = 64  # rendered headers and footers kept with their reserialised bytes
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,6 @@ class CompiledTemplate:
                 plain[name] = value
         write_properties(self._core_element, plain)
         self._templated_properties = tuple(templated)
-        self._reserialised: dict[str, bytes] = {}
 
     def _header_footer_parts(self, document):
         for rel in document.part.rels.values():
@@ -155,13 +153,7 @@ class CompiledTemplate:
 
     def render_part(self, part: CompiledPart, context: dict) -> bytes:
         xml = _finish(self._docxtpl, part.template.render(context))
-        if not part.reparse:
-            return xml.encode("utf-8")
-        if xml not in self._reserialised:  # a footer is often the same in every document
-            if len(self._reserialised) >= _RESERIALISED_ENTRIES:
-                self._reserialised.clear()
-            self._reserialised[xml] = serialize_part_xml(parse_xml(xml.encode("utf-8")))
-        return self._reserialised[xml]
+        return _reserialised(xml) if part.reparse else xml.encode("utf-8")
 
     def render_core_properties(self, context: dict, decision: dict, kind_spec) -> bytes:
         """docProps/core.xml: the template's properties rendered, then the decision's set over them."""
@@ -210,6 +202,13 @@ class TemplateResources:
                 attributes["TargetMode"] = RTM.EXTERNAL
             etree.SubElement(rels, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
         return serialize_part_xml(rels)
+
+
+@lru_cache(maxsize=64)
+def _reserialised(xml: str) -> bytes:
+    """A rendered header or footer parsed and written again as python-docx does (a footer is often the
+    same in every document, so it is done once)."""
+    return serialize_part_xml(parse_xml(xml.encode("utf-8")))
 
 
 @cache

@@ -44,7 +44,7 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _body(rng: random.Random, paragraphs: int) -> str:
+def markdown_body(rng: random.Random, paragraphs: int) -> str:
     """Markdown with some of everything the renderer handles: lists, tables, links, emphasis."""
     blocks = [" ".join(_sentence(rng, rng.randint(8, 25)) for _ in range(rng.randint(1, 4)))
               for _ in range(paragraphs)]
@@ -78,14 +78,14 @@ def make_decisions(folder: Path, count: int, seed: int = 2013) -> list[Path]:
             decision["notice"].pop("signature")
             decision.pop("reference")
         report, notice = decision["report"], decision["notice"]
-        report["background"] = [_body(rng, 1) for _ in range(rng.randint(1, 6))]
-        notice["executive_summary"] = _body(rng, rng.randint(1, 4))
-        notice["decision"] = _body(rng, rng.randint(1, 3))
+        report["background"] = [markdown_body(rng, 1) for _ in range(rng.randint(1, 6))]
+        notice["executive_summary"] = markdown_body(rng, rng.randint(1, 4))
+        notice["decision"] = markdown_body(rng, rng.randint(1, 3))
         notice["facts_and_advice"]["sections"] = [
-            {"heading": _sentence(rng, 3)[:-1].upper(), "body": _body(rng, rng.randint(1, 6))}
+            {"heading": _sentence(rng, 3)[:-1].upper(), "body": markdown_body(rng, rng.randint(1, 6))}
             for _ in range(rng.randint(0, 3))
         ]
-        notice["implications"]["financial"] = _body(rng, rng.randint(1, 3))
+        notice["implications"]["financial"] = markdown_body(rng, rng.randint(1, 3))
         path = folder / f"decision-{number:04d}.json"
         path.write_text(json.dumps(decision, indent=2, ensure_ascii=False), encoding="utf-8")
         paths.append(path)

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown_it.token import Token
-
 from notice_builder.decision_text import field_text
 from notice_builder.findings import Location
 from notice_builder.load.decision_file import DecisionSource
-from notice_builder.markdown_text import parse_markdown
+from notice_builder.markdown import MarkdownToken, parse_markdown
 from notice_builder.outline import (
     Block,
     Document,
@@ -77,7 +75,7 @@ def _present_parent(data: Any, pointer: str) -> str:
     return pointer
 
 
-def _inline_text(token: Token) -> tuple[str, bool]:
+def _inline_text(token: MarkdownToken) -> tuple[str, bool]:
     """Plain text of an inline token, and whether all of it is bold."""
     children = token.children or ()
     if len(children) == 1 and children[0].type == "text":

@@ -1,6 +1,6 @@
 """Turn Markdown body text into WordprocessingML: real lists, tables, headings and hyperlinks.
 
-markdown-it-py does the parsing (notice_builder/markdown_text.py); this module only walks its token
+notice_builder.markdown does the parsing; this module only walks its token
 stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
 """
 
@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from markdown_it.token import Token
-
-from notice_builder.markdown_text import MAX_NESTING, MarkdownTooDeep, ParsedMarkdown, parse_markdown
+from notice_builder.markdown import (
+    MAX_NESTING,
+    MarkdownToken,
+    MarkdownTooDeep,
+    ParsedMarkdown,
+    parse_markdown,
+)
 from notice_builder.render.word_xml import RunStyle, break_run, paragraph, table, text_run
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -79,7 +83,7 @@ class _Renderer:
         self.space_pending = False
 
     # -- inline ---------------------------------------------------------------------------------
-    def inline(self, token: Token, base: RunStyle = _PLAIN) -> str:
+    def inline(self, token: MarkdownToken, base: RunStyle = _PLAIN) -> str:
         runs: list[str] = []
         style = base
         link_stack: list[tuple[str | None, list[str]]] = []
@@ -103,7 +107,7 @@ class _Renderer:
             elif kind in ("s_open", "s_close"):
                 style = style.but("strike", kind == "s_open")
             elif kind == "link_open":
-                href = str(child.attrGet("href") or "")
+                href = str(child.attr("href") or "")
                 safe = is_safe_link(href)
                 link_stack.append((href if safe else None, []))
                 emit = link_stack[-1][1].append
@@ -172,7 +176,7 @@ class _Renderer:
                 if kind == "bullet_list_open":
                     current = (self.resources.bullet_list_id(), BULLET_STYLE)
                 else:
-                    start = int(token.attrGet("start") or 1)
+                    start = int(token.attr("start") or 1)
                     current = (self.resources.new_numbered_list_id(start), NUMBER_STYLE)
                 self.walk(tokens, index + 1, close, [*list_stack, current], quote)
                 self.space_pending = not list_stack  # list items are set close; the text after is not
@@ -198,7 +202,7 @@ class _Renderer:
             else:  # hr, html_block (html is off), closes: nothing to write
                 index += 1
 
-    def table(self, tokens: Sequence[Token]) -> str:
+    def table(self, tokens: Sequence[MarkdownToken]) -> str:
         header: list[str] = []
         rows: list[list[str]] = []
         current: list[str] | None = None

@@ -1,0 +1,36 @@
+"""Markdown read by markdown-it-py: the reference parser, and the one for what the compiled parser declines.
+
+CommonMark with GFM tables and strikethrough; raw HTML is off, so `<b>` stays the literal text `<b>`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from notice_builder.markdown.tokens import MAX_NESTING, NO_ATTRIBUTES, MarkdownToken, inline_token
+
+
+@cache
+def markdown_it() -> MarkdownIt:
+    """The configured parser (its link normalising and checking are shared with the compiled parser)."""
+    options = {"html": False, "typographer": False, "maxNesting": MAX_NESTING * 2}
+    return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
+
+
+def reference_tokens(text: str) -> list[MarkdownToken]:
+    """Block tokens of `text`, as markdown-it-py reads it."""
+    return [_converted(token) for token in markdown_it().parse(text)]
+
+
+def _converted(token: Token) -> MarkdownToken:
+    if token.type == "inline":
+        return inline_token(map(_converted, token.children or ()), token.level)
+    return MarkdownToken(
+        token.type, token.tag, token.nesting, token.level, token.content,
+        dict(token.attrs) if token.attrs else NO_ATTRIBUTES,
+        tuple(map(_converted, token.children)) if token.children else (),
+        token.hidden,
+    )

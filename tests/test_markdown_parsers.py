@@ -36,12 +36,16 @@ TAKEN = [
     "  leading spaces", "a\n\n\n\nb", "\n\nx\n\n", "\\", "#hashtag", "#5 issue", "\\# not heading",
     "1.5 million", "2013. A year", "100. item", "1234567890. too long", "> ", "[](/empty)",
     "**", "_", "[", "]", "`", "&", "<", "<>", "< x >", "a<b", "a > b", "5 < 6", "x_y_z", "**£500,000**.",
+    "| a | b |\n|---|---|\n| 1 | 2 |", "Before.\n\n| **Total** | :- |\n|:-|--:|\n| [l](/u) | £1 |\n\nAfter.",
+    "| a |\n| :-: |", "|x|y|\n|-|-|\n||\u00fc|",
 ]
 
 # Texts the compiled parser must hand to markdown-it-py: GFM, raw HTML, images, unsafe links, deep
 # nesting, and the corners where markdown-it-py departs from cmark (see compiled_parser).
 DECLINED = [
-    "| a | b |\n|---|---|\n| 1 | 2 |", "~~struck~~", "~single~", "~~~\nfenced\n~~~", "a\tb", "a\r\nb", "a\0b",
+    "x\n| a |\n|---|", "| a\n--", "| a \\| b |\n|---|", "  | a |\n  |---|", "| a | b |\n|---|\n| 1 |",
+    "| `a|b` |\n|---|", "| a |\n|---|\nlazy", "a | b", "~~struck~~", "~single~", "~~~\nfenced\n~~~", "a\tb",
+    "a\r\nb", "a\0b",
     "<b>bold</b>", "<div>\nblock\n</div>", "<!-- comment -->", "![image](x.png)", "[x](javascript:alert(1))",
     "<javascript:alert(1)>", "[x](vbscript:y)", ">" * (MAX_NESTING + 2) + " deep",
     "".join("  " * i + "- a\n" for i in range(MAX_NESTING + 2)), "*" * 200 + "a" + "*" * 200,
@@ -100,6 +104,31 @@ SNIPPETS = [
 @settings(derandomize=True)  # the same texts in every run: CI is not a lottery
 @given(st.lists(st.sampled_from(SNIPPETS), max_size=40).map("".join))
 def test_generated_texts_parse_alike(text):
+    assert_same_tokens(text)
+
+
+CELLS = ["a", "", " ", "*x*", "**b**", "£1,000", "[l](/u)", "<https://a.uk>", "_u_", "&amp;", "#", "-", "> q",
+         "1.", "*", "[", "]", "x  y", "\\*", "<"]
+
+
+@st.composite
+def tables(draw) -> str:
+    columns = draw(st.integers(1, 4))
+
+    def row() -> str:
+        return "|" + "|".join(f" {draw(st.sampled_from(CELLS))} " for _ in range(columns)) + "|"
+
+    dashes = st.sampled_from(["---", ":--", "--:", ":-:", " - "])
+    delimiter = "|" + "|".join(draw(dashes) for _ in range(columns)) + "|"
+    rows = [row(), delimiter, *(row() for _ in range(draw(st.integers(0, 4))))]
+    before = draw(st.sampled_from(["", "Para.\n\n", "- item\n\n", "# H\n\n", "> q\n\n", "Para.\n"]))
+    after = draw(st.sampled_from(["", "\n\nAfter.", "\n", "\n\n- x", "\nlazy"]))
+    return before + "\n".join(rows) + after
+
+
+@settings(derandomize=True)
+@given(tables())
+def test_generated_tables_parse_alike(text):
     assert_same_tokens(text)
 
 

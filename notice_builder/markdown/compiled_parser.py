@@ -25,6 +25,7 @@ Markdown fragments and 30,000 generated tables found no difference left (they fo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pyromark
 
@@ -277,7 +278,8 @@ class _TokenBuilder:
 
     def flush_text(self) -> None:
         if self.text:
-            self.children.append(MarkdownToken("text", "", 0, len(self.spans), "".join(self.text)))
+            text = self.text[0] if len(self.text) == 1 else "".join(self.text)
+            self.children.append(MarkdownToken("text", "", 0, len(self.spans), text))
             self.text = []
 
     def inline_token(self, kind: str, tag: str, content: str = "") -> None:
@@ -306,8 +308,16 @@ class _TokenBuilder:
     def link_attributes(self, link: dict) -> dict[str, str]:
         """href (and title) as markdown-it writes them; a destination it would refuse is declined."""
         url = "mailto:" + link["dest_url"] if link["link_type"] == "Email" else link["dest_url"]
-        href = markdown_it().normalizeLink(url)
-        if not markdown_it().validateLink(href):
+        href = _normalised_link(url)
+        if href is None:
             raise _Declined("link")
         self.autolink = link["link_type"] in ("Autolink", "Email")
         return {"href": href, "title": link["title"]} if link["title"] else {"href": href}
+
+
+@lru_cache(maxsize=1024)
+def _normalised_link(url: str) -> str | None:
+    """`url` percent-encoded as markdown-it writes an href, or None if markdown-it refuses it (the same
+    legislation and policy links recur across a meeting's decisions, and normalising is costly)."""
+    href = markdown_it().normalizeLink(url)
+    return href if markdown_it().validateLink(href) else None

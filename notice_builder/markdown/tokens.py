@@ -15,6 +15,7 @@ from typing import NamedTuple
 MAX_NESTING = 40
 
 NO_ATTRIBUTES: Mapping[str, str | int] = MappingProxyType({})
+_BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
 class MarkdownTooDeep(ValueError):
@@ -46,7 +47,10 @@ class MarkdownToken(NamedTuple):
 def inline_token(children: Iterable[MarkdownToken], level: int) -> MarkdownToken:
     """The `inline` token holding `children`, with their text as its content."""
     children = tuple(children)
-    text = "".join("\n" if child.type in ("softbreak", "hardbreak") else child.content for child in children)
+    if len(children) == 1 and children[0].type == "text":  # most often one plain text
+        text = children[0].content
+    else:
+        text = "".join(["\n" if child.type in _BREAKS else child.content for child in children])
     return MarkdownToken("inline", "", 0, level, text, NO_ATTRIBUTES, children)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from lxml import etree
@@ -110,3 +111,16 @@ def test_drawing_ids_are_renumbered_as_docxtpl_does(tmp_path):
     ids = etree.fromstring(fast).xpath("//wp:docPr/@id", namespaces={
         "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"})
     assert ids == ["1001", "1002"]
+
+
+def test_documents_rendered_at_once_from_threads_come_out_as_rendered_alone():
+    sources = [load_decision_file(example) for example in ALL_EXAMPLES]
+    jobs = [(source, kind) for source in sources for kind in profile_for(source).documents] * 4
+
+    def render(job):
+        source, kind = job
+        return compiled_template.render_document(source.data, profile_for(source), kind)
+
+    alone = [render(job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(render, jobs)) == alone

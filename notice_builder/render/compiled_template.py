@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -108,6 +109,7 @@ class CompiledTemplate:
         self._body_index = root.index(root.body)
         root.remove(root.body)
         self._document_root = root
+        self._shared = threading.Lock()
         self.parts = tuple(self._header_footer_parts(document)) + tuple(self._footnote_parts(document))
         self._core_element = copy.deepcopy(core_element(document))
         # A property without template syntax renders to itself: set it once here, not per document.
@@ -144,12 +146,16 @@ class CompiledTemplate:
             body = self._docxtpl.fix_tables(rendered)
         else:  # parsed as fix_tables parses, with a parser made once rather than for every document
             body = etree.fromstring(rendered, parser=_RECOVERING_PARSER)
-        if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
-            self._docxtpl.docx_ids_index = 1000
-            self._docxtpl.fix_docpr_ids(body)
-        root = copy.deepcopy(self._document_root)
-        root.insert(self._body_index, body)
-        return serialize_part_xml(root)
+        with self._shared:  # docxtpl's id counter and the document root serve every render in turn
+            if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
+                self._docxtpl.docx_ids_index = 1000
+                self._docxtpl.fix_docpr_ids(body)
+            root = self._document_root  # lent to this body while it is written (a copy costs more)
+            root.insert(self._body_index, body)
+            try:
+                return serialize_part_xml(root)
+            finally:
+                root.remove(body)
 
     def render_part(self, part: CompiledPart, context: dict) -> bytes:
         xml = _finish(self._docxtpl, part.template.render(context))

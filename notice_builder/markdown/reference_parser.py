@@ -10,7 +10,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from notice_builder.markdown.tokens import MAX_NESTING, NO_ATTRIBUTES, MarkdownToken, inline_token
+from notice_builder.markdown.tokens import MAX_NESTING, MarkdownToken, frozen, inline_token
 
 
 @cache
@@ -30,7 +30,7 @@ def _converted(token: Token) -> MarkdownToken:
         return inline_token(map(_converted, token.children or ()), token.level)
     return MarkdownToken(
         token.type, token.tag, token.nesting, token.level, token.content,
-        dict(token.attrs) if token.attrs else NO_ATTRIBUTES,
+        frozen(token.attrs),
         tuple(map(_converted, token.children)) if token.children else (),
         token.hidden,
     )

@@ -44,6 +44,11 @@ class MarkdownToken(NamedTuple):
         return self.attrs.get(name)
 
 
+def frozen(attrs: Mapping[str, str | int]) -> Mapping[str, str | int]:
+    """A token's attributes, read-only (tokens are cached and shared)."""
+    return MappingProxyType(dict(attrs)) if attrs else NO_ATTRIBUTES
+
+
 def inline_token(children: Iterable[MarkdownToken], level: int) -> MarkdownToken:
     """The `inline` token holding `children`, with their text as its content."""
     children = tuple(children)

@@ -1,7 +1,7 @@
 """Turn Markdown body text into WordprocessingML: real lists, tables, headings and hyperlinks.
 
-notice_builder.markdown does the parsing; this module only walks its token
-stream. Raw HTML is off, so `<b>` in a value stays as the literal text `<b>`.
+notice_builder.markdown does the parsing; this module only walks its tokens. Raw HTML is off, so `<b>`
+in a value stays as the literal text `<b>`.
 """
 
 from __future__ import annotations

@@ -77,9 +77,9 @@ def _present_parent(data: Any, pointer: str) -> str:
 
 def _inline_text(token: MarkdownToken) -> tuple[str, bool]:
     """Plain text of an inline token, and whether all of it is bold."""
-    children = token.children or ()
+    children = token.children
     if len(children) == 1 and children[0].type == "text":
-        return children[0].content, False  # most paragraphs: plain text, which cannot be all bold
+        return token.content, False  # most paragraphs: plain text, which cannot be all bold
     parts, bold_parts, depth = [], [], 0
     for child in children:
         kind = child.type

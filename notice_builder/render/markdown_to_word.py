@@ -89,7 +89,7 @@ class _Renderer:
         link_stack: list[tuple[str | None, list[str]]] = []
         emit = runs.append  # inside a link, the link's own list takes the runs
 
-        for child in token.children or []:
+        for child in token.children:
             kind = child.type
             if kind == "text":
                 if child.content:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from notice_builder.lint.api import lint_docx, lint_paths  # noqa: E402
-from notice_builder.profile import load_profile  # noqa: E402
+from notice_builder.profiles import load_profile  # noqa: E402
 
 HEADINGS = [
     "EXECUTIVE SUMMARY",

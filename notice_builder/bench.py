@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from notice_builder.load import load_decision_file
-from notice_builder.profile import profile_for
+from notice_builder.profiles import profile_for
 from notice_builder.publish.batch import BatchOptions, available_cores, run_batch
 from notice_builder.render import compiled_template, docx_render
 

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from docx import Document
 from hypothesis import HealthCheck, settings
 
-from notice_builder.build import render_documents
 from notice_builder.cli import main
 from notice_builder.load import load_decision_file, parse_decision_text
+from notice_builder.pipeline import render_documents
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from notice_builder import pipeline as pipeline_module
 from notice_builder.cli import main
-from notice_builder.findings import NoticeBuilderError
+from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.publish import batch as batch_module
 from notice_builder.publish import pdf as pdf_module
 from notice_builder.publish.batch import BatchOptions, run_batch
@@ -123,7 +124,7 @@ def test_two_decisions_with_one_reference_are_not_both_built(tmp_path):
 
 
 def test_a_failed_write_leaves_no_half_decision(tmp_path, monkeypatch):
-    real_publish = batch_module.publish_staged
+    real_publish = pipeline_module.publish_staged  # the pipeline publishes a batch's documents
     calls = []
 
     def fail_second(temporary, path, *, force=False):
@@ -132,7 +133,7 @@ def test_a_failed_write_leaves_no_half_decision(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         real_publish(temporary, path, force=force)
 
-    monkeypatch.setattr(batch_module, "publish_staged", fail_second)
+    monkeypatch.setattr(pipeline_module, "publish_staged", fail_second)
     out = tmp_path / "out"
     result = run_batch([str(FINAL_EXAMPLE)], BatchOptions(out, jobs=1))
     assert result.failed == 1

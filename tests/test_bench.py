@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from notice_builder import bench
 from notice_builder.load import load_decision_file
-from notice_builder.validate import validate_decision
+from notice_builder.pipeline import validate_decision
 
 
 def test_benchmark_reports_every_rate_and_checks_the_render_paths_agree():

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from notice_builder.build import render_documents
 from notice_builder.cli import main
-from notice_builder.render.confidential import confidential_items, public_decision
-from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.model.redaction import confidential_items, public_decision
+from notice_builder.pipeline import render_documents, validate_decision
+from notice_builder.validate import decision_schema
 from tests.conftest import FINAL_EXAMPLE, example_data, open_docx, source_of
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
@@ -225,7 +225,7 @@ def test_exemption_ground_is_printed_literally_not_as_markdown():
 
 
 def test_confidential_items_and_public_decision_split_the_decision_without_overlap(planted):
-    from notice_builder.profile import load_profile
+    from notice_builder.profiles import load_profile
 
     data, tokens = planted
     profile = load_profile()

@@ -15,8 +15,8 @@ import docxcompose.composer  # noqa: F401  (rebinds python-docx's "cp" prefix, a
 import pytest
 from lxml import etree
 
-from notice_builder.build import render_documents
 from notice_builder.load import load_decision_file
+from notice_builder.pipeline import render_documents
 from notice_builder.publish.pack import build_pack, load_meeting
 from notice_builder.render.core_properties import (
     CORE,

@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import HypothesisWarning
 from hypothesis_jsonschema import from_schema
 
-from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file
-from notice_builder.profile import builtin_profile_names, load_profile, profile_for
-from notice_builder.validate import bundled_schema, decision_schema, validate_against, validate_decision
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import validate_decision
+from notice_builder.profiles import builtin_profile_names, load_profile, profile_for
+from notice_builder.validate import bundled_schema, decision_schema, validate_against
 from notice_builder.validate.formats import FORMAT_CHECKER
 from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for

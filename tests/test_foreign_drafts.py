@@ -18,7 +18,7 @@ from notice_builder.lint import lint_docx
 from notice_builder.lint.labels import split_label
 from notice_builder.lint.rules.inconsistent_term import _WORDS_BEFORE, _initials
 from notice_builder.load.docx_outline import read_docx_outline
-from notice_builder.profile import load_profile
+from notice_builder.profiles import load_profile
 
 PROFILE_RULES = {"missing-heading", "missing-field", "heading-order", "empty-section", "placeholder"}
 

@@ -14,13 +14,13 @@ from collections.abc import Iterable
 import pytest
 from click.testing import CliRunner
 
-from notice_builder import build
-from notice_builder.build import build_documents, render_documents
+from notice_builder import pipeline as build
 from notice_builder.cli import main
-from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import parse_decision_text
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import build_documents, render_documents, validate_decision
 from notice_builder.render import package
-from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.validate import decision_schema
 from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data, open_docx, source_of
 
 # Strings that never reach a document, so any character may be in them.

@@ -13,10 +13,10 @@ from xml.sax.saxutils import escape
 import pytest
 from click.testing import CliRunner
 
-from notice_builder.build import RENDER_ENGINES, render_documents
 from notice_builder.cli import main
-from notice_builder.findings import NoticeBuilderError
-from notice_builder.profile import load_profile
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import RENDER_ENGINES, render_documents
+from notice_builder.profiles import load_profile
 from tests.conftest import SHORT_EXAMPLE, custom_template, example_data, open_docx, source_of
 
 ENGINES = sorted(RENDER_ENGINES)

@@ -7,7 +7,7 @@ from lint_drafts import build_draft, codes, reference_paragraphs
 
 from notice_builder.lint import lint_docx
 from notice_builder.load.docx_outline import read_docx_outline
-from notice_builder.profile import load_profile
+from notice_builder.profiles import load_profile
 
 
 @pytest.fixture(scope="module", params=["typed", "styled"])

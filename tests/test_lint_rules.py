@@ -12,7 +12,7 @@ from lint_drafts import NOTICE, replace, write_docx
 from notice_builder.lint import lint_docx
 from notice_builder.lint.registry import all_rules
 from notice_builder.lint.rules.inconsistent_term import _ASCII_LOOKALIKES, _fold, _replace
-from notice_builder.profile import load_profile
+from notice_builder.profiles import load_profile
 
 COVERING_REPORT = [
     ("", "STRATEGIC POLICING AND CRIME BOARD"),

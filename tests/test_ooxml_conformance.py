@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from notice_builder.build import render_documents
 from notice_builder.cli import main
+from notice_builder.pipeline import render_documents
 from tests.conftest import ALL_EXAMPLES, REPO, example_data, source_of
 from tests.test_confidential import canary_decision
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from notice_builder.cli import main
-from notice_builder.findings import NoticeBuilderError
+from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.publish.pack import AGENDA_ITEM_STYLE, build_pack, load_meeting
 from notice_builder.validate import bundled_schema
 from tests.conftest import EXAMPLES

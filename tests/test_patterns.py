@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notice_builder.validate import validate_decision
+from notice_builder.pipeline import validate_decision
 from notice_builder.validate.patterns import pattern_search
 from tests.conftest import FINAL_EXAMPLE, example_data, source_of
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from notice_builder.build import build_documents
+from notice_builder.pipeline import build_documents
 from tests.conftest import REFERENCE_EXAMPLE
 
 pytestmark = pytest.mark.libreoffice

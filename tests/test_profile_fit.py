@@ -10,7 +10,7 @@ from notice_builder.lint.api import lint_file
 from notice_builder.lint.config import LintConfig
 from notice_builder.lint.profile_fit import heading_fit
 from notice_builder.load.docx_outline import read_docx_outline
-from notice_builder.profile import load_profile
+from notice_builder.profiles import load_profile
 
 
 def suggestions(path, profile: str | None = None):

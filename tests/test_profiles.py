@@ -6,17 +6,16 @@ import json
 import shutil
 from pathlib import Path
 
-from notice_builder import profile as profile_module
-from notice_builder.build import render_documents
-from notice_builder.findings import NoticeBuilderError
+from notice_builder import profiles as profile_module
 from notice_builder.lint import lint_decision, lint_docx
 from notice_builder.load import load_decision_file
-from notice_builder.profile import load_profile
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import render_documents, validate_decision
+from notice_builder.profiles import load_profile
 from notice_builder.resources import data_dir
-from notice_builder.validate import validate_decision
 from tests.conftest import EXAMPLES, FINAL_EXAMPLE, example_data, open_docx, source_of
 
-BUILTIN = Path(profile_module.__file__).with_name("profiles") / "wmpcc.json"
+BUILTIN = Path(profile_module.__file__).parent / "wmpcc.json"
 
 
 def changed_profile(tmp_path, change) -> str:

@@ -19,11 +19,11 @@ from hypothesis.errors import HypothesisWarning
 from hypothesis.internal.conjecture import utils as conjecture_utils
 from hypothesis_jsonschema import _from_schema, from_schema
 
-from notice_builder.build import render_documents
-from notice_builder.findings import NoticeBuilderError
-from notice_builder.profile import load_profile
-from notice_builder.render.confidential import confidential_items
-from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.model.redaction import confidential_items
+from notice_builder.pipeline import render_documents, validate_decision
+from notice_builder.profiles import load_profile
+from notice_builder.validate import decision_schema
 from notice_builder.validate.profile_schema import decision_schema_for
 from tests.conftest import open_docx, source_of
 from tests.test_confidential import zip_texts

@@ -7,9 +7,10 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from notice_builder.findings import NoticeBuilderError
 from notice_builder.load import load_decision_file, parse_decision_text
-from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import validate_decision
+from notice_builder.validate import decision_schema
 from tests.conftest import ALL_EXAMPLES, example_data, source_of
 
 

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import click
 
-from notice_builder.build import build_documents
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
-from notice_builder.findings import NoticeBuilderError
-from notice_builder.load import load_decision_file
-from notice_builder.profile import load_profile, profile_for, project_or_default_profile
+from notice_builder.office.starter import starter_decision
+from notice_builder.pipeline import build_documents, run_decision
+from notice_builder.profiles import load_profile, project_or_default_profile
 from notice_builder.render.package import write_atomically
-from notice_builder.starter import starter_decision
-from notice_builder.validate import decision_schema, validate_decision
+from notice_builder.validate import decision_schema
 
 existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -28,11 +26,7 @@ def validate(files: tuple[Path, ...], profile: str | None) -> None:
     """Check decision files against the schema as their profile requires it; report every error."""
     failed = 0
     for file in files:
-        try:
-            source = load_decision_file(file)
-            findings = validate_decision(source, profile_for(source, profile))
-        except NoticeBuilderError as error:
-            findings = error.findings
+        findings = run_decision(file, profile=profile, lint=False, render=False).findings
         echo_findings(findings)
         failed += bool(findings)
         if not findings:

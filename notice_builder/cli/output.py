@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 import click
 
-from notice_builder.findings import Finding, NoticeBuilderError, UnreadableInput
+from notice_builder.model.findings import Finding, NoticeBuilderError, UnreadableInput
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
-from notice_builder.office_folder import check_office_templates, next_reference, scaffold_office
-from notice_builder.profile import DEFAULT_PROFILE
+from notice_builder.model.profile import DEFAULT_PROFILE
+from notice_builder.office.folder import check_office_templates, next_reference, scaffold_office
 
 folder_type = click.Path(file_okay=False, path_type=Path)
 folder_argument = click.argument("folder", type=folder_type, default=Path("."))

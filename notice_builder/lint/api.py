@@ -7,15 +7,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notice_builder.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.lint.config import LintConfig
 from notice_builder.lint.profile_fit import profile_suggestion
-from notice_builder.lint.registry import RuleContext, all_rules
+from notice_builder.lint.registry import all_rules
+from notice_builder.lint.rule import RuleContext
 from notice_builder.load.decision_file import DecisionSource, load_decision_file
 from notice_builder.load.decision_outline import decision_outline
 from notice_builder.load.docx_outline import read_docx_outline
-from notice_builder.outline import Outline
-from notice_builder.profile import Profile, load_profile, profile_for, project_or_default_profile
+from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.model.outline import Outline
+from notice_builder.model.profile import Profile
+from notice_builder.profiles import load_profile, profile_for, project_or_default_profile
 from notice_builder.validate.schema_validation import validate_decision
 
 LINTED_SUFFIXES = (".docx", ".json")

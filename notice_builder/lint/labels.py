@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from notice_builder.outline import Block, Document, label_key
-from notice_builder.profile import DocumentSpec
+from notice_builder.model.outline import Block, Document, label_key
+from notice_builder.model.profile import DocumentSpec
 
 # A known label, then a colon, a run of dots or underscores, then whatever value follows.
 _LABELLED = re.compile(

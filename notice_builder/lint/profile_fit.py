@@ -9,9 +9,10 @@ profile, so the check costs no second reading of the file.
 
 from __future__ import annotations
 
-from notice_builder.findings import Finding, Location, Severity
-from notice_builder.outline import Outline, heading_key, heading_matches
-from notice_builder.profile import Profile, builtin_profile_names, load_profile
+from notice_builder.model.findings import Finding, Location, Severity
+from notice_builder.model.outline import Outline, heading_key, heading_matches
+from notice_builder.model.profile import Profile
+from notice_builder.profiles import builtin_profile_names, load_profile
 
 GOOD_FIT = 0.6  # a profile is suggested only if the draft has at least this share of its headings
 MARGIN = 0.25  # ... and this much more than of the chosen profile's

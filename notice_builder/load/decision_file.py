@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from notice_builder.findings import Finding, Location, NoticeBuilderError
 from notice_builder.load.json_positions import JsonPositions, escape_pointer_token
+from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 
 MAX_DECISION_BYTES = 20 * 1024 * 1024
 

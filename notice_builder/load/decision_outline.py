@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from notice_builder.decision_text import field_text
-from notice_builder.findings import Location
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.markdown import MarkdownToken, parse_markdown
-from notice_builder.outline import (
+from notice_builder.model.decision_text import field_text
+from notice_builder.model.findings import Location
+from notice_builder.model.outline import (
     Block,
     Document,
     Heading,
@@ -25,8 +25,8 @@ from notice_builder.outline import (
     heading_key,
     label_key,
 )
-from notice_builder.profile import DocumentSpec, Profile
-from notice_builder.render.confidential import public_decision
+from notice_builder.model.profile import DocumentSpec, Profile
+from notice_builder.model.redaction import public_decision
 
 # Lines printed in a document's masthead or after a section: (document kind, after heading id,
 # label, pointer). `after` None means before the first heading. Unlabelled declarations are

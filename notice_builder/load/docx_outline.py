@@ -19,9 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from notice_builder.findings import Location
 from notice_builder.load.docx_package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx, parse_xml
-from notice_builder.outline import (
+from notice_builder.model.findings import Location
+from notice_builder.model.outline import (
     ANNEX_LINE,
     UNKNOWN_KIND,
     Block,
@@ -34,7 +34,7 @@ from notice_builder.outline import (
     label_key,
     may_be_heading,
 )
-from notice_builder.profile import Profile
+from notice_builder.model.profile import Profile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"

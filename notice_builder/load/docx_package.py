@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from notice_builder.findings import Finding, UnreadableInput
+from notice_builder.model.findings import Finding, UnreadableInput
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

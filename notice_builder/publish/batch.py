@@ -21,23 +21,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from notice_builder.build import output_stem
-from notice_builder.decision_text import decision_date
-from notice_builder.findings import Finding, NoticeBuilderError, Severity
-from notice_builder.lint import lint_decision
-from notice_builder.load import load_decision_file
-from notice_builder.profile import DEFAULT_PROFILE, load_profile, profile_for
+from notice_builder.model.decision_text import decision_date
+from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.model.profile import DEFAULT_PROFILE
+from notice_builder.pipeline import (
+    StagedDocument,
+    document_path,
+    publish_documents,
+    run_decision,
+    stage_documents,
+)
+from notice_builder.profiles import load_profile
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
-from notice_builder.render.compiled_template import compiled_template, render_document
+from notice_builder.render.compiled_template import compiled_template
 from notice_builder.render.package import (
     make_durable,
-    publish_staged,
     refuse_existing,
-    stage_file,
     write_atomically,
 )
-from notice_builder.validate import validate_decision
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
@@ -89,7 +91,7 @@ class DecisionResult:
     stem: str | None = None
     kinds: tuple[str, ...] = ()
     date: str | None = None  # ISO date the documents carry (signed, else meeting)
-    staged: tuple[Path, ...] = ()  # rendered documents waiting, in order of `outputs`, to be put in place
+    staged: tuple[StagedDocument, ...] = ()  # rendered documents waiting to be put in place
 
     @property
     def status(self) -> str:
@@ -155,68 +157,45 @@ def _unexpected(path: str, exc: Exception) -> Finding:
 
 
 def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionResult:
-    """Load, validate, lint and render one decision, staging its documents; never raises.
+    """Run one decision through the pipeline and stage its documents; never raises.
 
     The documents are rendered here, with the checks, so that a template error is found before
     anything is published; they wait in hidden temporary files (named with the batch's `tag`) until
     every decision has been checked, synced to disk together, and put in place by `publish_decision`.
     """
-    staged: list[Path] = []
     try:
-        source = load_decision_file(path)
+        run = run_decision(path, profile=options.profile, lint=options.lint)
+        source = run.source
+        if source is None:
+            return DecisionResult(input=path, findings=run.findings)
         data = source.data
         result = DecisionResult(
             input=path, input_sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
-            reference=data.get("reference") if isinstance(data, dict) else None,
+            reference=data.get("reference") if isinstance(data, dict) else None, findings=run.findings,
         )
-        chosen = profile_for(source, options.profile)
-        findings = validate_decision(source, chosen)
-        if findings:
-            return result.with_findings(findings)
-        if options.lint:
-            findings = lint_decision(source, chosen)
-        result = replace(result, findings=tuple(findings), stem=output_stem(source),
-                         kinds=tuple(chosen.documents), date=decision_date(data).date().isoformat())
-        if result.status == FAILED:
+        if run.profile is None or run.errors:
             return result
-        outputs = []
-        for kind in result.kinds:
-            rendered = render_document(data, chosen, kind, source_path=path)
-            target = docx_file(options.out_dir, result.stem, kind)
-            staged.append(stage_file(target, rendered, tag=tag, durable=False))
-            outputs.append(OutputFile.of(kind, target, rendered))
-        return replace(result, outputs=tuple(outputs), staged=tuple(staged))
-    except BaseException as exc:
-        for temporary in staged:
-            temporary.unlink(missing_ok=True)
-        if isinstance(exc, NoticeBuilderError):
-            return DecisionResult(input=path, findings=tuple(exc.findings))
-        if isinstance(exc, Exception):  # one decision's surprise must not stop the meeting's papers
-            return DecisionResult(input=path, findings=(_unexpected(path, exc),))
-        raise
-
-
-def docx_file(out_dir: Path, stem: str, kind: str) -> Path:
-    return out_dir / f"{stem}-{kind}.docx"
+        result = replace(result, stem=run.stem, kinds=tuple(run.documents),
+                         date=decision_date(data).date().isoformat())
+        staged = stage_documents(run, options.out_dir, tag=tag, durable=False)
+        outputs = tuple(OutputFile(d.kind, d.path, d.sha256, d.size) for d in staged)
+        return replace(result, outputs=outputs, staged=tuple(staged))
+    except Exception as exc:  # one decision's surprise must not stop the meeting's papers
+        return DecisionResult(input=path, findings=(_unexpected(path, exc),))
 
 
 def _targets(result: DecisionResult, options: BatchOptions) -> list[Path]:
-    files = [docx_file(options.out_dir, result.stem, kind) for kind in result.kinds]
-    return files + ([f.with_suffix(".pdf") for f in files] if options.pdf else [])
+    suffixes = (".docx", ".pdf") if options.pdf else (".docx",)
+    return [document_path(options.out_dir, result.stem, kind, suffix)
+            for suffix in suffixes for kind in result.kinds]
 
 
 def publish_decision(result: DecisionResult, options: BatchOptions) -> DecisionResult:
     """Put a checked decision's staged documents in place, all or none; never raises."""
-    written: list[Path] = []
     try:
-        for temporary, output in zip(result.staged, result.outputs, strict=True):
-            publish_staged(temporary, output.path, force=options.force)
-            written.append(output.path)
+        publish_documents(result.staged, force=options.force)
         return replace(result, staged=())
     except Exception as exc:
-        if not options.force:  # never leave half a decision behind (a replaced file cannot come back)
-            for path in written:
-                path.unlink(missing_ok=True)
         findings = exc.findings if isinstance(exc, NoticeBuilderError) else [_unexpected(result.input, exc)]
         return result.refused(findings)
 
@@ -313,7 +292,7 @@ def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
             if isinstance(pdf, Finding):
                 findings.append(pdf)
                 continue
-            target = output.path.with_suffix(".pdf")
+            target = document_path(options.out_dir, result.stem, output.kind, ".pdf")
             write_atomically(target, pdf, force=options.force)
             outputs.append(OutputFile.of(f"{output.kind}-pdf", target, pdf))
         finished.append(replace(result, outputs=tuple(outputs)).with_findings(findings))
@@ -364,7 +343,7 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
         with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files), progress) as run:
             checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
         planned = plan_outputs(checked, options)
-        make_durable(path for result in planned for path in result.staged)
+        make_durable(staged.temporary for result in planned for staged in result.staged)
         results = []
         for done, result in enumerate(planned, start=1):
             results.append(publish_decision(result, options) if result.status == BUILT else result)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notice_builder.findings import Finding
+from notice_builder.model.findings import Finding
 
 # A meeting folder holds its meeting file beside the decisions; it is not a decision.
 NOT_DECISIONS = frozenset({"meeting.json", "manifest.json"})

@@ -20,14 +20,15 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docxcompose.composer import Composer
 
-from notice_builder.decision_text import decision_date, format_date
-from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load import DecisionSource, load_decision_file
-from notice_builder.profile import Profile, profile_for
-from notice_builder.render.compiled_template import render_document
+from notice_builder.model.decision_text import decision_date, format_date
+from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.profile import Profile
+from notice_builder.pipeline import render_documents, run_decision
+from notice_builder.profiles import profile_for
 from notice_builder.render.core_properties import GENERATOR, core_element, fit_property, write_properties
 from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
-from notice_builder.validate import validate_against, validate_decision
+from notice_builder.validate import validate_against
 
 MEETING_FILE = "meeting.json"
 AGENDA_ITEM_STYLE = "Agenda Item"
@@ -69,11 +70,8 @@ def _item_decision(source: DecisionSource, index: int, folder: Path) -> Decision
         return [Finding(code="missing-decision", message=f"agenda item {entry['item']}: no file {path}",
                         path=source.path, location=source.location(pointer),
                         hint="give the decision file's name relative to the meeting file")]
-    try:
-        decision = load_decision_file(path)
-    except NoticeBuilderError as error:
-        return error.findings
-    return validate_decision(decision, profile_for(decision)) or decision
+    run = run_decision(path, lint=False, render=False)
+    return list(run.findings) if run.errors or run.source is None else run.source
 
 
 def load_meeting(meeting_dir: str | Path) -> Meeting:
@@ -186,13 +184,12 @@ def build_pack(meeting: Meeting, profile: Profile | str | None = None) -> bytes:
     document = front_sheet(meeting, chosen, chosen.template_path(first_kind))
     composer = Composer(document)
     for item in meeting.items:
-        item_profile = profile_for(item.decision, profile)
+        documents = render_documents(item.decision, profile)
         document.add_paragraph(_item_heading(item), style=AGENDA_ITEM_STYLE)
-        for index, kind in enumerate(item_profile.documents):
+        for index, kind in enumerate(documents):
             if index:
                 document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            data = render_document(item.decision.data, item_profile, kind, source_path=item.decision.path)
-            composer.append(Document(io.BytesIO(data)))
+            composer.append(Document(io.BytesIO(documents[kind])))
     _pin_list_ids(document)
     _set_properties(document, meeting, meeting.items[0].decision.data["organisation"]["name"])
     buffer = io.BytesIO()

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.model.findings import Finding, NoticeBuilderError
 
 INSTALL_HINT = "install LibreOffice Writer: apt-get install -y libreoffice-writer-nogui"
 EXPORT_OPTIONS = {

@@ -19,14 +19,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from notice_builder.build import output_stem
-from notice_builder.decision_text import decision_date, format_date
-from notice_builder.findings import Finding, NoticeBuilderError
-from notice_builder.load import load_decision_file
-from notice_builder.profile import profile_for
+from notice_builder.model.decision_text import decision_date, format_date
+from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.pipeline import DecisionRun, document_path, run_decision
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.render.package import refuse_existing, write_atomically
-from notice_builder.validate import validate_decision
 
 COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents", "organisation")
 HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents", "Organisation")
@@ -66,13 +63,11 @@ def _decision_maker(decision: dict) -> str:
     return f"{maker['name']}, {maker['role']}" if maker.get("name") else maker["role"]
 
 
-def _links(source, documents_dir: Path, register_dir: Path) -> tuple[DocumentLink, ...]:
-    profile = profile_for(source)
-    stem = output_stem(source)
+def _links(run: DecisionRun, documents_dir: Path, register_dir: Path) -> tuple[DocumentLink, ...]:
     links = []
-    for kind, spec in profile.documents.items():
+    for kind, spec in run.profile.documents.items():
         for suffix, label in DOCUMENT_FORMATS:
-            file = documents_dir / f"{stem}-{kind}{suffix}"
+            file = document_path(documents_dir, run.stem, kind, suffix)
             if file.is_file():
                 href = Path(os.path.relpath(file, register_dir)).as_posix()
                 links.append(DocumentLink(quote(href), f"{spec.title} ({label})"))
@@ -85,23 +80,17 @@ def register_entries(patterns: list[str], documents_dir: Path, register_dir: Pat
     findings: list[Finding] = list(inputs.unmatched)
     entries = []
     for path in inputs.files:
-        try:
-            source = load_decision_file(path)
-        except NoticeBuilderError as error:
-            findings += error.findings
+        run = run_decision(path, lint=False, render=False)
+        if run.errors or run.profile is None:
+            findings += run.findings
             continue
-        profile = profile_for(source)
-        problems = validate_decision(source, profile)
-        if problems:
-            findings += problems
-            continue
-        data = source.data
+        data = run.source.data
         entries.append(RegisterEntry(
             reference=data.get("reference", ""), title=data["title"],
             date=decision_date(data).date().isoformat(), decision_maker=_decision_maker(data),
             status=data["status"].capitalize(), organisation=data["organisation"]["name"],
-            documents=_links(source, documents_dir, register_dir),
-            published_under=profile.standard_text.get("register", ""),
+            documents=_links(run, documents_dir, register_dir),
+            published_under=run.profile.standard_text.get("register", ""),
         ))
     if findings:
         raise NoticeBuilderError(findings)

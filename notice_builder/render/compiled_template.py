@@ -26,8 +26,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Template
 from lxml import etree
 
-from notice_builder.findings import Finding, Location, NoticeBuilderError
-from notice_builder.profile import Profile
+from notice_builder.model.findings import Finding, Location, NoticeBuilderError
+from notice_builder.model.profile import Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.core_properties import (
     TEMPLATED_PROPERTIES,

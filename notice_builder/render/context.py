@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from notice_builder.decision_text import field_text, format_date
-from notice_builder.findings import Finding, NoticeBuilderError
-from notice_builder.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
-from notice_builder.render.confidential import confidential_items, public_decision, standard_sentence
+from notice_builder.model.decision_text import field_text, format_date
+from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
+from notice_builder.model.redaction import confidential_items, public_decision, standard_sentence
 from notice_builder.render.markdown_to_word import (
     BlockOptions,
     MarkdownTooDeep,

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from notice_builder.decision_text import decision_date
-from notice_builder.profile import DocumentSpec
+from notice_builder.model.decision_text import decision_date
+from notice_builder.model.profile import DocumentSpec
 
 CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 DC = "http://purl.org/dc/elements/1.1/"

@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.model.findings import Finding, NoticeBuilderError
 
 
 def _current_umask() -> int:

@@ -19,9 +19,9 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from notice_builder.findings import Finding, Location
 from notice_builder.load.docx_outline import iter_paragraphs
-from notice_builder.profile import DocumentSpec, Profile
+from notice_builder.model.findings import Finding, Location
+from notice_builder.model.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.core_properties import TEMPLATED_PROPERTIES, core_element, read_property
 from notice_builder.render.docx_render import jinja_environment

@@ -18,9 +18,9 @@ import docx
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load.docx_outline import W_R, iter_paragraphs
 from notice_builder.load.docx_package import open_docx
+from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.render.package import normalise_docx, write_atomically
 
 AUTHOR = "notice lint"

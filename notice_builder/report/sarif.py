@@ -10,9 +10,9 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from notice_builder.findings import Finding, Severity
 from notice_builder.lint.api import LintReport
 from notice_builder.lint.registry import all_rules
+from notice_builder.model.findings import Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import copy
 
-from notice_builder.profile import Profile
-from notice_builder.reference_numbers import ReferenceFormat
+from notice_builder.model.profile import Profile
+from notice_builder.model.reference_format import ReferenceFormat
 
 
 def resolve_ref(schema: dict, root: dict) -> dict:

@@ -10,10 +10,10 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from notice_builder.findings import Finding, NoticeBuilderError
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
-from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile, profile_for
+from notice_builder.model.findings import Finding
+from notice_builder.model.profile import Profile
 from notice_builder.resources import schema_path
 from notice_builder.validate.compiled_check import CompiledCheck
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
@@ -138,21 +138,12 @@ def decision_validator(profile: Profile) -> SchemaValidator:
     return _PROFILE_VALIDATORS[key]
 
 
-def _named_profile(source: DecisionSource) -> Profile:
-    """The decision's profile (see profile_for); the default if its name is unknown, for the schema
-    then reports the name."""
-    try:
-        return profile_for(source)
-    except NoticeBuilderError:
-        return load_profile(DEFAULT_PROFILE)
-
-
-def validate_decision(source: DecisionSource, profile: Profile | None = None) -> list[Finding]:
+def validate_decision(source: DecisionSource, profile: Profile) -> list[Finding]:
     """Every schema error in the decision, as `profile` requires it, with line, column, pointer and hint.
 
-    Without a profile, the built-in profile the decision names (else the default) applies.
+    `notice_builder.pipeline.validate_decision` finds the decision's profile first.
     """
-    return _findings(decision_validator(profile or _named_profile(source)), source)
+    return _findings(decision_validator(profile), source)
 
 
 def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from notice_builder.findings import Severity
 from notice_builder.lint.labels import split_label
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 from notice_builder.validate.formats import is_valid_email, is_valid_uk_telephone
 
 _LABELLED_PHONE = re.compile(

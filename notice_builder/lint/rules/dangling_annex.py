@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
-from notice_builder.outline import ANNEX_LINE
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
+from notice_builder.model.outline import ANNEX_LINE
 
 _MENTION = re.compile(r"\b(Annexe?|ANNEXE?|Appendix|APPENDIX)\s+([A-Z]{1,2}|\d{1,2})\b")
 

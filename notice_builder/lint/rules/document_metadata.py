@@ -10,8 +10,8 @@ Passes: a title set and the document language set to English (United Kingdom)
 
 from __future__ import annotations
 
-from notice_builder.findings import Location, Severity
-from notice_builder.lint.registry import Rule, RuleContext
+from notice_builder.lint.rule import Rule, RuleContext
+from notice_builder.model.findings import Location, Severity
 
 
 def check(context: RuleContext):

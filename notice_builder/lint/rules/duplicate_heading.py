@@ -13,9 +13,9 @@ drafts that repeat sub-headings such as "Background" under each section.
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
-from notice_builder.outline import heading_key
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
+from notice_builder.model.outline import heading_key
 
 
 def check(context: RuleContext):

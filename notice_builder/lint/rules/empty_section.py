@@ -14,8 +14,8 @@ Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule .
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def _levels(first, second, form_level: dict[int, int]) -> tuple[int, int]:

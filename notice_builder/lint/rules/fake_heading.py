@@ -14,8 +14,8 @@ Passes: the same text in Heading 1 / Heading 2; "OJEU" alone; a bold sentence en
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def check(context: RuleContext):

@@ -9,8 +9,8 @@ Passes: Heading 1, Heading 2, Heading 3, then Heading 1
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def check(context: RuleContext):

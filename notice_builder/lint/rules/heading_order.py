@@ -13,8 +13,8 @@ Passes: FINANCIAL, LEGAL, EQUALITY IMPLICATIONS in that order
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def _longest_ordered(positions: list[int]) -> set[int]:

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by", "with", "a", "an"})
 _DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")

@@ -25,9 +25,9 @@ Passes: "Protective Marking: OFFICIAL"; a table row | Protective Marking | OFFIC
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
 from notice_builder.lint.labels import label_key
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def check(context: RuleContext):

@@ -19,8 +19,8 @@ Passes: a notice with "Equality Implications:" typed in bold
 
 from __future__ import annotations
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 
 def _parent(spec, required) -> str | None:

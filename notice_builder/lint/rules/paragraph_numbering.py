@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from notice_builder.findings import Severity
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 _MAX_NESTED = 3  # lists inside lists inside numbered paragraphs, at most
 _TYPED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(\.|\))?\s+(?=[^\W\d_]|[\"'‘“(\[])")

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
-from notice_builder.findings import Severity
 from notice_builder.lint.labels import split_label
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 # (name, substrings one of which must be present for the pattern to be tried, pattern). The
 # substring test is a cheap first look; Python's regular expressions are slow to scan a paragraph.

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from notice_builder.findings import Severity
 from notice_builder.lint.labels import (
     DATE_LABELS,
     REFERENCE_LABELS,
@@ -34,7 +33,8 @@ from notice_builder.lint.labels import (
     split_cell_label,
     split_label,
 )
-from notice_builder.lint.registry import Rule, RuleContext, quote
+from notice_builder.lint.rule import Rule, RuleContext, quote
+from notice_builder.model.findings import Severity
 
 # "012/2013", but not the month and year of a date ("12/03/2024") in the masthead.
 _REFERENCE = re.compile(r"(?<![\d/])\d{1,4}/\d{4}\b(?!/)")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from notice_builder.profile import Profile, load_profile
+from notice_builder.model.profile import Profile
+from notice_builder.profiles import load_profile
 from notice_builder.resources import schema_path
 from notice_builder.validate import decision_schema
 from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref

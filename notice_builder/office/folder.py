@@ -14,16 +14,17 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from notice_builder.findings import Finding, NoticeBuilderError
-from notice_builder.profile import DEFAULT_PROFILE, Profile, load_profile
-from notice_builder.project_settings import nearest_settings, project_profile
-from notice_builder.reference_numbers import ReferenceFormat, allocate_reference
+from notice_builder.load.project_settings import nearest_settings, project_profile
+from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.profile import DEFAULT_PROFILE, Profile
+from notice_builder.model.reference_format import ReferenceFormat
+from notice_builder.office.reference_ledger import allocate_reference
+from notice_builder.profiles import builtin_profile_path, load_profile
 from notice_builder.render.template_check import check_template
 from notice_builder.resources import data_dir, schema_path
 
 PROFILE_FILE = "profile.json"
 TEMPLATES_FOLDER = "templates"
-_BUILTIN_PROFILES = Path(__file__).resolve().parent / "profiles"
 
 # The bundled example decision that shows each built-in profile's form.
 EXAMPLE_FOR_PROFILE = {
@@ -98,7 +99,7 @@ def _office_files(folder: Path, profile: Profile) -> dict[str, str | Path]:
         )]) from None
     example.pop("profile", None)  # the folder's pyproject.toml chooses the profile
     example.pop("$schema", None)
-    profile_data = json.loads((_BUILTIN_PROFILES / f"{profile.name}.json").read_text(encoding="utf-8"))
+    profile_data = json.loads(builtin_profile_path(profile.name).read_text(encoding="utf-8"))
     profile_data.pop("$schema", None)
     files: dict[str, str | Path] = {
         PROFILE_FILE: _json_text({"$schema": _schema_reference("profile", folder), **profile_data}),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from notice_builder.profile import Profile
+from notice_builder.model.profile import Profile
 
 CONFIDENTIAL_PART_KEY = "confidential_part"
 # standard_text keys, and the wording used when a profile does not give its own: a profile can

@@ -17,7 +17,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-from notice_builder.findings import Finding, NoticeBuilderError
+from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.profile import is_profile_path
 
 TOOL_NAME = "notice-builder"
 
@@ -63,6 +64,4 @@ def project_profile(start: str | Path | None = None) -> str | None:
         return None
     pyproject, table = found
     value = table["profile"]
-    from notice_builder.profile import is_profile_path
-
     return str((pyproject.parent / value).resolve()) if is_profile_path(value) else value

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from notice_builder.findings import Location
+from notice_builder.model.findings import Location
 
 UNKNOWN_KIND = "unknown"
 _T = TypeVar("_T")

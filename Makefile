@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make demo` builds the reference example into out/,
-# `make test` runs the linters and the whole test suite. Both create .venv/ on first use.
+# `make test` runs the linters (ruff, the import contracts) and the whole test suite. Both create .venv/ on first use.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -26,8 +26,10 @@ demo: $(STAMP)
 system-deps:
 	@scripts/install-system-deps.sh
 
+# ruff, then the layers of README's "How it is built" ([tool.importlinter] in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: $(STAMP) system-deps lint
 	$(BIN)/pytest

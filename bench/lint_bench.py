@@ -23,7 +23,8 @@ import docx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from notice_builder.lint.api import lint_docx, lint_paths  # noqa: E402
+from notice_builder.lint import lint_docx  # noqa: E402
+from notice_builder.pipeline import lint_paths  # noqa: E402
 from notice_builder.profiles import load_profile  # noqa: E402
 
 HEADINGS = [

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from notice_builder import pipeline as pipeline_module
 from notice_builder.cli import main
 from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import outputs as pipeline_module
 from notice_builder.publish import batch as batch_module
 from notice_builder.publish import pdf as pdf_module
 from notice_builder.publish.batch import BatchOptions, run_batch

@@ -15,9 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from notice_builder.lint.api import lint_file
 from notice_builder.load import load_decision_file
-from notice_builder.pipeline import render_documents
+from notice_builder.pipeline import lint_file, render_documents
 from tests.conftest import FINAL_EXAMPLE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -11,7 +11,8 @@ import zipfile
 import pytest
 
 from notice_builder.load import load_decision_file
-from notice_builder.pipeline import profile_for, render_documents
+from notice_builder.pipeline import render_documents
+from notice_builder.profiles import profile_for
 from tests.conftest import (
     ALL_EXAMPLES,
     REFERENCE_EXAMPLE,

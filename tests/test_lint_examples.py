@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import ALL_EXAMPLES, REPO, SHORT_EXAMPLE, example_data, source_of
 
-from notice_builder.lint import lint_decision, lint_docx, lint_paths
+from notice_builder.lint import lint_decision, lint_docx
 from notice_builder.load import load_decision_file
-from notice_builder.pipeline import profile_for, render_documents
-from notice_builder.profiles import load_profile
+from notice_builder.pipeline import lint_paths, render_documents
+from notice_builder.profiles import load_profile, profile_for
 
 DECISIONS = [p for p in ALL_EXAMPLES if "notice" in json.loads(p.read_text(encoding="utf-8"))]
 

@@ -18,8 +18,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, example_data, source_of
 
 from notice_builder.cli import main
-from notice_builder.lint import lint_decision, lint_docx, lint_file
+from notice_builder.lint import lint_decision, lint_docx
 from notice_builder.lint.labels import field_value
+from notice_builder.pipeline import lint_file
 from notice_builder.profiles import load_profile
 
 _BUILTIN_PROFILES = Path(__file__).resolve().parents[1] / "notice_builder" / "profiles"

@@ -16,8 +16,7 @@ from docx import Document
 from notice_builder.load import load_decision_file
 from notice_builder.model.reference_format import ReferenceFormat
 from notice_builder.office.reference_ledger import LEDGER_NAME, allocate_reference
-from notice_builder.pipeline import profile_for
-from notice_builder.profiles import builtin_profile_names, load_profile
+from notice_builder.profiles import builtin_profile_names, load_profile, profile_for
 from notice_builder.render.template_check import check_template
 from tests.conftest import FINAL_EXAMPLE, example_data
 

@@ -6,10 +6,10 @@ import pytest
 from foreign_drafts import DRAFTS, write_draft
 from lint_drafts import build_draft
 
-from notice_builder.lint.api import lint_file
 from notice_builder.lint.config import LintConfig
 from notice_builder.lint.profile_fit import heading_fit
 from notice_builder.load.docx_outline import read_docx_outline
+from notice_builder.pipeline import lint_file
 from notice_builder.profiles import load_profile
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from notice_builder.cli.output import EXIT_USAGE, echo_findings
-from notice_builder.lint.api import lint_paths
 from notice_builder.lint.config import FAIL_ON_CHOICES, LintConfig, load_config
 from notice_builder.lint.registry import all_rules
 from notice_builder.model.findings import NoticeBuilderError
+from notice_builder.pipeline import lint_paths
 from notice_builder.report.annotate import annotate_docx, check_destination
 from notice_builder.report.json_report import report_as_dict
 from notice_builder.report.sarif import report_as_sarif

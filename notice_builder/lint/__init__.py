@@ -1,13 +1,11 @@
-"""Lint stage: check decision files and Word drafts against the rules in `notice_builder/lint/rules/`."""
+"""Lint stage: check a decision or a Word draft against the rules in `notice_builder/lint/rules/`."""
 
 from notice_builder.lint.api import (
     FileReport,
     LintReport,
     lint_decision,
     lint_docx,
-    lint_file,
     lint_outline,
-    lint_paths,
 )
 from notice_builder.lint.config import LintConfig, load_config
 
@@ -17,8 +15,6 @@ __all__ = [
     "LintReport",
     "lint_decision",
     "lint_docx",
-    "lint_file",
     "lint_outline",
-    "lint_paths",
     "load_config",
 ]

@@ -1,0 +1,113 @@
+"""`notice lint` over files and folders: decisions go through the pipeline, Word drafts through the reader.
+
+A decision file is loaded, given its profile, validated and linted by `run_decision`, which keeps
+going past schema errors so that every problem is reported at once. A Word draft is read into an
+outline and linted against the profile it is checked under, with a suggestion when another built-in
+profile fits it better. Files are independent, so a run may share them among worker processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from notice_builder.lint import FileReport, LintConfig, LintReport, lint_outline
+from notice_builder.lint.profile_fit import profile_suggestion
+from notice_builder.load import load_decision_file
+from notice_builder.load.docx_outline import read_docx_outline
+from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.model.profile import Profile
+from notice_builder.pipeline.decision import run_decision
+from notice_builder.profiles import load_profile, project_or_default_profile
+
+LINTED_SUFFIXES = (".docx", ".json")
+_DECISION_KEYS = frozenset({"notice", "report", "decision_maker"})
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", ".git", ".venv", "venv"})
+
+
+def _docx_profile(config: LintConfig, path: str | Path) -> Profile:
+    """--profile or the lint configuration's, else the profile of the project the draft is in."""
+    return load_profile(config.profile) if config.profile else project_or_default_profile(Path(path).parent)
+
+
+def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
+    """Lint one file: a decision if it ends in .json, otherwise a Word package."""
+    config = config or LintConfig()
+    name = str(path)
+    try:
+        if name.lower().endswith(".json"):
+            source = load_decision_file(path)
+            if not (isinstance(source.data, dict) and _DECISION_KEYS & set(source.data)):
+                return FileReport(
+                    name,
+                    [
+                        Finding(
+                            code="not-a-decision",
+                            message="not a decision file (no notice or report); skipped",
+                            path=name,
+                            severity=Severity.INFO,
+                            hint="lint only decision files, e.g. with the pre-commit `files:` pattern",
+                        )
+                    ],
+                )
+            run = run_decision(source, profile=config.profile, lint_config=config, render=False,
+                               keep_going=True)
+            return FileReport(name, list(run.findings), unreadable=run.profile is None)
+        profile = _docx_profile(config, path)
+        outline = read_docx_outline(path, profile)
+        findings = lint_outline(outline, profile, config)
+        suggestion = profile_suggestion(outline, profile)
+        return FileReport(name, findings + ([suggestion] if suggestion else []))
+    except NoticeBuilderError as error:
+        return FileReport(name, error.findings, unreadable=True)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to lint: each file given, and every .docx and .json inside each folder given."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if any(p.startswith(".") or p in _SKIPPED_FOLDERS for p in relative[:-1]):
+                    continue
+                if (
+                    candidate.is_file()
+                    and candidate.suffix.lower() in LINTED_SUFFIXES
+                    and not candidate.name.startswith(("~$", "."))
+                ):
+                    found.append(candidate)
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _lint_existing(path: Path, config: LintConfig) -> FileReport:
+    if not path.exists():
+        return FileReport(
+            str(path),
+            [
+                Finding(
+                    code="unreadable", message="no such file or folder", path=str(path), hint="check the path"
+                )
+            ],
+            unreadable=True,
+        )
+    return lint_file(path, config)
+
+
+def lint_paths(paths: Iterable[str | Path], config: LintConfig | None = None, *, jobs: int = 1) -> LintReport:
+    """Lint files and folders of decision JSON and .docx drafts; one FileReport per file, in order.
+
+    With `jobs` > 1 the files are shared among that many worker processes (each file is
+    independent; the report keeps the order of the paths).
+    """
+    config = config or LintConfig()
+    files = expand_paths(paths)
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(min(jobs, len(files))) as pool:
+            chunk = max(1, len(files) // (jobs * 4))
+            return LintReport(list(pool.map(_lint_existing, files, [config] * len(files), chunksize=chunk)))
+    return LintReport([_lint_existing(path, config) for path in files])

@@ -1,0 +1,88 @@
+"""Where a decision's documents go, and how they get there: named once, staged, then published.
+
+Output file names are decided here and nowhere else. Documents are written to hidden temporary
+files beside their targets (`stage_documents`) and put in place all or none (`publish_documents`),
+so an error or Ctrl-C never leaves half a decision or a temporary file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from notice_builder.load import DecisionSource
+from notice_builder.render.package import publish_staged, stage_file
+
+
+def output_stem(source: DecisionSource) -> str:
+    """`WMPCC-005-2013` from the reference; a draft without one is named after its input file."""
+    reference = source.data.get("reference") if isinstance(source.data, dict) else None
+    if isinstance(reference, str) and reference:
+        return re.sub(r"[^A-Za-z0-9]+", "-", reference).strip("-")
+    return Path(source.path).stem
+
+
+def document_path(out_dir: str | Path, stem: str, kind: str, suffix: str = ".docx") -> Path:
+    """Where a decision's document of `kind` goes: `OUT/WMPCC-005-2013-notice.docx` (or `.pdf`)."""
+    return Path(out_dir) / f"{stem}-{kind}{suffix}"
+
+
+@dataclass(frozen=True)
+class StagedDocument:
+    """A rendered document waiting in a hidden temporary file beside its target."""
+
+    kind: str
+    path: Path
+    temporary: Path
+    sha256: str
+    size: int
+
+
+def stage_documents(run, out_dir: str | Path, *, tag: str = "",
+                    durable: bool = True) -> list[StagedDocument]:
+    """Write each rendered document of `run` to a temporary file beside its target; all or none.
+
+    `tag` goes into the temporary names (so a batch can find its own leftovers); without `durable`
+    the caller syncs the files to disk itself before publishing them.
+    """
+    staged: list[StagedDocument] = []
+    try:
+        for kind, data in run.documents.items():
+            target = document_path(out_dir, run.stem, kind)
+            temporary = stage_file(target, data, tag=tag, durable=durable)
+            digest = hashlib.sha256(data).hexdigest()
+            staged.append(StagedDocument(kind, target, temporary, digest, len(data)))
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def publish_documents(staged: Iterable[StagedDocument], *, force: bool = False) -> list[Path]:
+    """Put staged documents in place, all or none: on a failure, the ones already placed are removed.
+
+    Without `force` an existing file is never replaced (and so never lost); with it, a replaced file
+    cannot come back, so nothing already placed is removed.
+    """
+    staged = list(staged)
+    placed: list[Path] = []
+    try:
+        for document in staged:
+            publish_staged(document.temporary, document.path, force=force)
+            placed.append(document.path)
+    except BaseException:
+        if not force:
+            for path in placed:
+                path.unlink(missing_ok=True)
+        discard(staged)
+        raise
+    return placed
+
+
+def discard(staged: Iterable[StagedDocument]) -> None:
+    """Remove staged documents that will not be published."""
+    for document in staged:
+        document.temporary.unlink(missing_ok=True)

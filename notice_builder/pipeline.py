@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from notice_builder.docx.atomic_files import publish_staged, refuse_existing, stage_file
 from notice_builder.lint import lint_decision
 from notice_builder.load import DecisionSource, load_decision_file
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
@@ -24,7 +25,6 @@ from notice_builder.model.profile import DEFAULT_PROFILE, Profile
 from notice_builder.model.redaction import confidential_items
 from notice_builder.profiles import load_profile, profile_for
 from notice_builder.render import compiled_template, docx_render
-from notice_builder.render.package import publish_staged, refuse_existing, stage_file
 from notice_builder.validate import schema_validation
 
 Renderer = Callable[..., bytes]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from notice_builder.load.docx_package import DEFAULT_LIMITS, DocxPackage, Limits, open_docx, parse_xml
+from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limits, open_docx, parse_xml
 from notice_builder.model.findings import Location
 from notice_builder.model.outline import (
     ANNEX_LINE,

@@ -20,6 +20,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docxcompose.composer import Composer
 
+from notice_builder.docx.atomic_files import refuse_existing, write_atomically
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.load import DecisionSource, load_decision_file
 from notice_builder.model.decision_text import decision_date, format_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
@@ -27,7 +29,6 @@ from notice_builder.model.profile import Profile
 from notice_builder.pipeline import render_documents, run_decision
 from notice_builder.profiles import profile_for
 from notice_builder.render.core_properties import GENERATOR, core_element, fit_property, write_properties
-from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
 from notice_builder.validate import validate_against
 
 MEETING_FILE = "meeting.json"

@@ -26,6 +26,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Template
 from lxml import etree
 
+from notice_builder.docx.zip_members import ZipMember, read_members, write_zip
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 from notice_builder.model.profile import Profile
 from notice_builder.render.context import ContextBuilder
@@ -38,7 +39,6 @@ from notice_builder.render.core_properties import (
 )
 from notice_builder.render.docx_render import jinja_environment, template_failed, template_unreadable
 from notice_builder.render.word_resources import ListNumbering, ListStyles
-from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
 CORE_PART = "docProps/core.xml"
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"

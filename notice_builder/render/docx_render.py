@@ -11,11 +11,11 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.profile import Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.core_properties import core_element, decision_properties, write_properties
-from notice_builder.render.package import normalise_docx
 from notice_builder.render.word_resources import DocxResources
 
 

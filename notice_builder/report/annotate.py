@@ -18,10 +18,11 @@ import docx
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from notice_builder.docx.atomic_files import write_atomically
+from notice_builder.docx.package_reader import open_docx
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.load.docx_outline import W_R, iter_paragraphs
-from notice_builder.load.docx_package import open_docx
 from notice_builder.model.findings import Finding, NoticeBuilderError
-from notice_builder.render.package import normalise_docx, write_atomically
 
 AUTHOR = "notice lint"
 INITIALS = "NL"

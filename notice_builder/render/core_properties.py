@@ -48,11 +48,6 @@ _TYPED_DATES = frozenset({ELEMENTS["created"], ELEMENTS["modified"]})  # these c
 PropertyValue = str | int | dt.datetime
 
 
-def core_element(docx) -> etree._Element:
-    """The core properties element of a python-docx Document (created if the package has none)."""
-    return docx.part.package._core_properties_part.element
-
-
 def read_property(core: etree._Element, name: str) -> str:
     """The text of property `name` ("" when absent)."""
     element = core.find(ELEMENTS[name])

@@ -23,6 +23,7 @@ import docx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from notice_builder.docx.library_internals import table_cells  # noqa: E402
 from notice_builder.lint import lint_docx  # noqa: E402
 from notice_builder.pipeline import lint_paths  # noqa: E402
 from notice_builder.profiles import load_profile  # noqa: E402
@@ -71,7 +72,7 @@ def make_draft(path: Path, seed: int) -> None:
                 document.add_paragraph(f"{n + 1}. " + rng.choice(SENTENCES))
             elif kind < 0.18:
                 table = document.add_table(rows=3, cols=3)
-                for cell in table._cells:
+                for cell in table_cells(table):
                     cell.text = rng.choice(["Gate", "Oct-2013", "Award of contract", "£5,000"])
             else:
                 document.add_paragraph(" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 4))))

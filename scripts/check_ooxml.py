@@ -40,14 +40,10 @@ from typing import ClassVar
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DCTERMS = "http://purl.org/dc/terms/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
+from notice_builder.docx.namespaces import CONTENT_TYPES as CT
+from notice_builder.docx.namespaces import CP, DC, DCTERMS, MC, XSI, A, R, W
+from notice_builder.docx.namespaces import PACKAGE_RELATIONSHIPS as PKG_REL
+
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 HYPERLINK = f"{R}/hyperlink"
 _W = f"{{{W}}}"
@@ -321,7 +317,7 @@ def core_problems(core: etree._Element) -> Iterator[str]:
         prefix, _, type_name = xsi_type.rpartition(":")
         if namespace == DCTERMS and (child.nsmap.get(prefix or None), type_name) != (DCTERMS, "W3CDTF"):
             yield f"dcterms:{name} must carry xsi:type=\"dcterms:W3CDTF\""
-        if namespace not in (CP, DCTERMS, "http://purl.org/dc/elements/1.1/"):
+        if namespace not in (CP, DC, DCTERMS):
             yield f"{{{namespace}}}{name} is not a core property"
 
 
@@ -366,7 +362,7 @@ class SchemaSet:
     """One lxml XMLSchema per target namespace among the .xsd files under a folder."""
 
     PREFERRED: ClassVar[dict[str, str]] = {
-        W: "wml.xsd", "http://schemas.openxmlformats.org/drawingml/2006/main": "dml-main.xsd"}
+        W: "wml.xsd", A: "dml-main.xsd"}
 
     def __init__(self, folder: Path):
         self.files: dict[str, Path] = {}

@@ -20,8 +20,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Pt, RGBColor, Twips
 
+from notice_builder.docx.library_internals import paragraph_element, replace_part_element
+from notice_builder.docx.namespaces import STYLES_WITH_EFFECTS_TYPE, nsdecls, qn
+
 ROOT = Path(__file__).resolve().parents[1]
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_NS = nsdecls("w")
 FONT = "Arial"
 BLACK = RGBColor(0, 0, 0)
 # Fixed so that regenerating the templates gives the same bytes.
@@ -76,13 +79,11 @@ def _set_font(style, size: float, bold: bool | None = None, italic: bool | None 
     if italic is not None:
         style.font.italic = italic
     rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts"
-    )
+    fonts = rpr.find(qn("w:rFonts"))
     for attr in ("eastAsia", "cs"):
-        fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", FONT)
+        fonts.set(qn(f"w:{attr}"), FONT)
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", None)
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
 
 
 def _paragraph_style(doc, name: str, base: str = "Normal"):
@@ -97,11 +98,11 @@ def _paragraph_style(doc, name: str, base: str = "Normal"):
 
 def _attach_numbering(style, num_id: int, level: int = 0) -> None:
     ppr = style.element.get_or_add_pPr()
-    for old in ppr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}numPr"):
+    for old in ppr.findall(qn("w:numPr")):
         ppr.remove(old)
     ilvl = f'<w:ilvl w:val="{level}"/>' if level else ""
     numbering = parse_xml(f'<w:numPr {W_NS}>{ilvl}<w:numId w:val="{num_id}"/></w:numPr>')
-    pstyle = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle")
+    pstyle = ppr.find(qn("w:pStyle"))
     ppr.insert(1 if pstyle is not None else 0, numbering)  # CT_PPrBase: pStyle, keepNext.. numPr
 
 
@@ -114,11 +115,9 @@ SECONDARY_LIST_STYLES = (("List Bullet 2", 1, 1), ("List Bullet 3", 1, 2),
 def house_styles(doc) -> None:
     """Arial, black headings, en-GB: the plain public-sector look of the reference."""
     styles = doc.styles
-    defaults = styles.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults"
-    )
-    rpr_default = defaults.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rPr")
-    for lang in rpr_default.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang"):
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(".//" + qn("w:rPr"))
+    for lang in rpr_default.findall(qn("w:lang")):
         rpr_default.remove(lang)
     rpr_default.append(parse_xml(f'<w:lang {W_NS} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'))
 
@@ -179,16 +178,16 @@ KEPT_TABLE_STYLES = {"TableNormal", "TableGrid"}
 def prune_styles(doc) -> None:
     """Keep one grid table style: the default template's 130 coloured ones only bloat every output."""
     root = doc.styles.element
-    for style in root.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}style"):
-        style_id = style.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId")
-        is_table = style.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") == "table"
+    for style in root.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        is_table = style.get(qn("w:type")) == "table"
         if is_table and style_id not in KEPT_TABLE_STYLES:
             root.remove(style)
 
 
 def clean_package(doc) -> None:
     """Drop parts the python-docx default template carries that a notice never needs."""
-    unwanted = {RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+    unwanted = {RT.CUSTOM_XML, STYLES_WITH_EFFECTS_TYPE}
     for rid, rel in list(doc.part.rels.items()):
         if rel.reltype in unwanted:
             doc.part.drop_rel(rid)
@@ -197,7 +196,7 @@ def clean_package(doc) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[rid]
     numbering = doc.part.numbering_part
-    numbering._element = parse_xml(numbering_xml())
+    replace_part_element(numbering, parse_xml(numbering_xml()))
 
 
 def page_setup(doc, header: str, footer: str) -> None:
@@ -213,7 +212,7 @@ def page_setup(doc, header: str, footer: str) -> None:
     foot = section.footer.paragraphs[0]
     foot.text = footer
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    foot._p.append(parse_xml(
+    paragraph_element(foot).append(parse_xml(
         f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
     ))
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from notice_builder.render import package
+from notice_builder.docx import atomic_files as package
 from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data
 
 

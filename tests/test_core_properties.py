@@ -15,17 +15,12 @@ import docxcompose.composer  # noqa: F401  (rebinds python-docx's "cp" prefix, a
 import pytest
 from lxml import etree
 
+from notice_builder.docx.namespaces import CP as CORE
+from notice_builder.docx.namespaces import DC, DCTERMS
 from notice_builder.load import load_decision_file
 from notice_builder.pipeline import render_documents
 from notice_builder.publish.pack import build_pack, load_meeting
-from notice_builder.render.core_properties import (
-    CORE,
-    CORE_NAMESPACES,
-    DC,
-    DCTERMS,
-    PROPERTY_LIMIT,
-    write_properties,
-)
+from notice_builder.render.core_properties import CORE_NAMESPACES, PROPERTY_LIMIT, write_properties
 from tests.conftest import EXAMPLES, FINAL_EXAMPLE
 
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"

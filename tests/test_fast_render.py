@@ -9,11 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from lxml import etree
 
+from notice_builder.docx.package_writer import ZIP_EPOCH
 from notice_builder.load import load_decision_file
 from notice_builder.pipeline import render_documents
 from notice_builder.profiles import profile_for
 from notice_builder.render import compiled_template, docx_render
-from notice_builder.render.package import ZIP_EPOCH
 from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, custom_template, example_data, source_of
 
 # Every part the fast path renders itself; the rest are copied from the template.

@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from notice_builder import pipeline as build
 from notice_builder.cli import main
+from notice_builder.docx import atomic_files as package
 from notice_builder.load import parse_decision_text
 from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.pipeline import build_documents, render_documents, validate_decision
-from notice_builder.render import package
 from notice_builder.validate import decision_schema
 from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data, open_docx, source_of
 

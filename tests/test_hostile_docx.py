@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from notice_builder.docx.package_reader import OLE_MAGIC, Limits, open_docx
 from notice_builder.load import load_decision_file
-from notice_builder.load.docx_package import OLE_MAGIC, Limits, open_docx
 from notice_builder.model.findings import UnreadableInput
 from notice_builder.pipeline import render_documents
 from tests.conftest import SHORT_EXAMPLE

@@ -13,8 +13,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lint_drafts import NOTICE, write_docx
 
+from notice_builder.docx.package_reader import Limits, open_docx
 from notice_builder.load.docx_outline import read_docx_outline
-from notice_builder.load.docx_package import Limits, open_docx
 from notice_builder.model.findings import UnreadableInput
 from notice_builder.profiles import load_profile
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
+from notice_builder.docx.atomic_files import write_atomically
 from notice_builder.office.starter import starter_decision
 from notice_builder.pipeline import build_documents, run_decision
 from notice_builder.profiles import load_profile, project_or_default_profile
-from notice_builder.render.package import write_atomically
 from notice_builder.validate import decision_schema
 
 existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)

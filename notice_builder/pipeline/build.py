@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from notice_builder.docx.atomic_files import refuse_existing
 from notice_builder.load import DecisionSource
 from notice_builder.model.findings import Finding
 from notice_builder.model.profile import Profile
 from notice_builder.pipeline.decision import run_decision
 from notice_builder.pipeline.outputs import document_path, publish_documents, stage_documents
-from notice_builder.render.package import refuse_existing
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from notice_builder.docx.atomic_files import publish_staged, stage_file
 from notice_builder.load import DecisionSource
-from notice_builder.render.package import publish_staged, stage_file
 
 
 def output_stem(source: DecisionSource) -> str:

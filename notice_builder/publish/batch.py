@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from notice_builder.docx.atomic_files import make_durable, refuse_existing, write_atomically
 from notice_builder.model.decision_text import decision_date
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.model.profile import DEFAULT_PROFILE
@@ -35,11 +36,6 @@ from notice_builder.profiles import load_profile
 from notice_builder.publish.inputs import collect_decision_files
 from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
 from notice_builder.render.compiled_template import compiled_template
-from notice_builder.render.package import (
-    make_durable,
-    refuse_existing,
-    write_atomically,
-)
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1

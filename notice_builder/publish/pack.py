@@ -17,17 +17,19 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docxcompose.composer import Composer
 
+from notice_builder.docx.atomic_files import refuse_existing, write_atomically
+from notice_builder.docx.library_internals import core_properties_element, paragraph_element, part_element
+from notice_builder.docx.namespaces import nsdecls, qn
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.load import DecisionSource, load_decision_file
 from notice_builder.model.decision_text import decision_date, format_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.profile import Profile
 from notice_builder.pipeline import render_documents, run_decision
 from notice_builder.profiles import profile_for
-from notice_builder.render.core_properties import GENERATOR, core_element, fit_property, write_properties
-from notice_builder.render.package import normalise_docx, refuse_existing, write_atomically
+from notice_builder.render.core_properties import GENERATOR, fit_property, write_properties
 from notice_builder.validate import validate_against
 
 MEETING_FILE = "meeting.json"
@@ -122,7 +124,7 @@ def front_sheet(meeting: Meeting, profile: Profile, template: Path):
     section = document.sections[0]
     values = {"header_text": f"{meeting.name}: {format_date(meeting.date)}", "footer_text": "Agenda pack"}
     for part in (section.header, section.footer):
-        _fill_placeholders(part._element, values)
+        _fill_placeholders(part_element(part), values)
     _agenda_item_style(document)
     organisation = meeting.items[0].decision.data["organisation"]["name"] if meeting.items \
         else profile.organisation
@@ -133,7 +135,7 @@ def front_sheet(meeting: Meeting, profile: Profile, template: Path):
         document.add_paragraph(meeting.venue)
     document.add_paragraph("Agenda pack", style="Subtitle")
     document.add_paragraph("Contents", style="Subtitle")
-    document.add_paragraph()._p.append(parse_xml(
+    paragraph_element(document.add_paragraph()).append(parse_xml(
         f'<w:fldSimple {nsdecls("w")} w:instr=\'TOC \\h \\z \\t "{AGENDA_ITEM_STYLE},1"\'>'
         "<w:r><w:t>Update this field to show page numbers.</w:t></w:r></w:fldSimple>"
     ))
@@ -160,7 +162,7 @@ def _pin_list_ids(document) -> None:
 
 def _set_properties(document, meeting: Meeting, organisation: str) -> None:
     when = decision_date({"meeting": {"date": meeting.date}})
-    write_properties(core_element(document), {
+    write_properties(core_properties_element(document), {
         "title": fit_property(f"Agenda pack: {meeting.name}, {format_date(meeting.date)}"),
         "subject": fit_property(meeting.name),
         "author": fit_property(organisation),

@@ -19,11 +19,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from notice_builder.docx.atomic_files import refuse_existing, write_atomically
 from notice_builder.model.decision_text import decision_date, format_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.pipeline import DecisionRun, document_path, run_decision
 from notice_builder.publish.inputs import collect_decision_files
-from notice_builder.render.package import refuse_existing, write_atomically
 
 COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents", "organisation")
 HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents", "Organisation")

@@ -20,29 +20,36 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template
 from lxml import etree
 
+from notice_builder.docx.library_internals import (
+    core_properties_element,
+    fix_drawing_ids,
+    fix_tables,
+    patch_xml,
+    resolve_listing,
+    serialize_part,
+    template_body_xml,
+    template_part_xml,
+)
+from notice_builder.docx.namespaces import FOOTNOTES_CONTENT_TYPE, PACKAGE_RELATIONSHIPS, qn
+from notice_builder.docx.zip_members import ZipMember, read_members, write_zip
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 from notice_builder.model.profile import Profile
 from notice_builder.render.context import ContextBuilder
 from notice_builder.render.core_properties import (
     TEMPLATED_PROPERTIES,
-    core_element,
     decision_properties,
     read_property,
     write_properties,
 )
 from notice_builder.render.docx_render import jinja_environment, template_failed, template_unreadable
 from notice_builder.render.word_resources import ListNumbering, ListStyles
-from notice_builder.render.zip_members import ZipMember, read_members, write_zip
 
 CORE_PART = "docProps/core.xml"
-PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
 _PARAGRAPH_LINE = re.compile(r"<w:p([ >])")
 _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
@@ -73,7 +80,7 @@ class CompiledPart:
 
 def _compile(docxtpl: DocxTemplate, xml: str) -> Template:
     """docxtpl's preprocessing of one part (patch_xml, one paragraph a line), compiled by Jinja."""
-    patched = _PARAGRAPH_LINE.sub(r"\n<w:p\1", docxtpl.patch_xml(xml))
+    patched = _PARAGRAPH_LINE.sub(r"\n<w:p\1", patch_xml(docxtpl, xml))
     return jinja_environment().from_string(patched)
 
 
@@ -82,7 +89,7 @@ def _finish(docxtpl: DocxTemplate, rendered: str) -> str:
     xml = _PARAGRAPH_LINE_BACK.sub(r"<w:p\1", rendered)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if any(character in xml for character in _LISTING_CHARACTERS):
-        xml = docxtpl.resolve_listing(xml)
+        xml = resolve_listing(docxtpl, xml)
     return xml
 
 
@@ -104,14 +111,14 @@ class CompiledTemplate:
         self.numbering = document.part.numbering_part.element
         self.numbering_name = document.part.numbering_part.partname.lstrip("/")
         self.list_styles = ListStyles.read(self.numbering, document.part.styles.element)
-        self.body = _compile(self._docxtpl, self._docxtpl.get_xml())
+        self.body = _compile(self._docxtpl, template_body_xml(self._docxtpl))
         root = copy.deepcopy(document.element)
         self._body_index = root.index(root.body)
         root.remove(root.body)
         self._document_root = root
         self._shared = threading.Lock()
         self.parts = tuple(self._header_footer_parts(document)) + tuple(self._footnote_parts(document))
-        self._core_element = copy.deepcopy(core_element(document))
+        self._core_element = copy.deepcopy(core_properties_element(document))
         # A property without template syntax renders to itself: set it once here, not per document.
         templated, plain = [], {}
         for name in TEMPLATED_PROPERTIES:
@@ -126,12 +133,12 @@ class CompiledTemplate:
     def _header_footer_parts(self, document):
         for rel in document.part.rels.values():
             if rel.reltype in (RT.HEADER, RT.FOOTER) and rel.target_part.blob:
-                xml = self._docxtpl.get_part_xml(rel.target_part)
+                xml = template_part_xml(self._docxtpl, rel.target_part)
                 yield CompiledPart(rel.target_part.partname.lstrip("/"), _compile(self._docxtpl, xml), True)
 
     def _footnote_parts(self, document):
         for part in document.part.package.parts:
-            if part.content_type == FOOTNOTES_TYPE:
+            if part.content_type == FOOTNOTES_CONTENT_TYPE:
                 xml = part.blob.decode("utf-8")
                 yield CompiledPart(part.partname.lstrip("/"), _compile(self._docxtpl, xml), False)
 
@@ -143,17 +150,16 @@ class CompiledTemplate:
         """word/document.xml: the body rendered, tables and drawing ids fixed as docxtpl does."""
         rendered = _finish(self._docxtpl, self.body.render(context))
         if "tbl" in rendered:  # tables whose grid docxtpl may have to fix
-            body = self._docxtpl.fix_tables(rendered)
+            body = fix_tables(self._docxtpl, rendered)
         else:  # parsed as fix_tables parses, with a parser made once rather than for every document
             body = etree.fromstring(rendered, parser=_RECOVERING_PARSER)
         with self._shared:  # docxtpl's id counter and the document root serve every render in turn
             if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
-                self._docxtpl.docx_ids_index = 1000
-                self._docxtpl.fix_docpr_ids(body)
+                fix_drawing_ids(self._docxtpl, body)
             root = self._document_root  # lent to this body while it is written (a copy costs more)
             root.insert(self._body_index, body)
             try:
-                return serialize_part_xml(root)
+                return serialize_part(root)
             finally:
                 root.remove(body)
 
@@ -166,7 +172,7 @@ class CompiledTemplate:
         element = copy.deepcopy(self._core_element)
         write_properties(element, {name: text.render(context) for name, text in self._templated_properties})
         write_properties(element, decision_properties(decision, kind_spec))
-        return serialize_part_xml(element)
+        return serialize_part(element)
 
 
 class TemplateResources:
@@ -201,20 +207,20 @@ class TemplateResources:
 
     def relationships_xml(self) -> bytes:
         """The main part's .rels, element for element as python-docx writes it (CT_Relationships)."""
-        rels = etree.Element(f"{{{PACKAGE_RELATIONSHIPS}}}Relationships", nsmap={None: PACKAGE_RELATIONSHIPS})
+        rels = etree.Element(qn("rels:Relationships"), nsmap={None: PACKAGE_RELATIONSHIPS})
         for rel in self.relationships:
             attributes = {"Id": rel.rid, "Type": rel.reltype, "Target": rel.target}
             if rel.external:
                 attributes["TargetMode"] = RTM.EXTERNAL
-            etree.SubElement(rels, f"{{{PACKAGE_RELATIONSHIPS}}}Relationship", attributes)
-        return serialize_part_xml(rels)
+            etree.SubElement(rels, qn("rels:Relationship"), attributes)
+        return serialize_part(rels)
 
 
 @lru_cache(maxsize=64)
 def _reserialised(xml: str) -> bytes:
     """A rendered header or footer parsed and written again as python-docx does (a footer is often the
     same in every document, so it is done once)."""
-    return serialize_part_xml(parse_xml(xml.encode("utf-8")))
+    return serialize_part(parse_xml(xml.encode("utf-8")))
 
 
 @cache
@@ -252,7 +258,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
             path=source_path, location=Location(pointer="/title"), hint="shorten the decision title",
         )]) from None
     if resources.numbering is not None:
-        changed[template.numbering_name] = serialize_part_xml(resources.numbering)
+        changed[template.numbering_name] = serialize_part(resources.numbering)
     if resources.added_links:
         changed[template.document_rels_name] = resources.relationships_xml()
     return write_zip(

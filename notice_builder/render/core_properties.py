@@ -14,15 +14,12 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from notice_builder.docx.namespaces import CP, DC, DCTERMS, XSI
 from notice_builder.model.decision_text import decision_date
 from notice_builder.model.profile import DocumentSpec
 
-CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC = "http://purl.org/dc/elements/1.1/"
-DCTERMS = "http://purl.org/dc/terms/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # The namespaces a core properties part may use; an element in any other makes Word repair the file.
-CORE_NAMESPACES = frozenset({CORE, DC, DCTERMS})
+CORE_NAMESPACES = frozenset({CP, DC, DCTERMS})
 GENERATOR = "notice-builder"
 PROPERTY_LIMIT = 255  # characters in a core property (Word's limit; python-docx refuses more)
 # The properties docxtpl renders as templates (DocxTemplate.render_properties).
@@ -31,29 +28,24 @@ TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject
 # python-docx's name for each property, and its element.
 ELEMENTS = {
     "author": f"{{{DC}}}creator",
-    "category": f"{{{CORE}}}category",
+    "category": f"{{{CP}}}category",
     "comments": f"{{{DC}}}description",
-    "content_status": f"{{{CORE}}}contentStatus",
+    "content_status": f"{{{CP}}}contentStatus",
     "created": f"{{{DCTERMS}}}created",
     "identifier": f"{{{DC}}}identifier",
-    "keywords": f"{{{CORE}}}keywords",
+    "keywords": f"{{{CP}}}keywords",
     "language": f"{{{DC}}}language",
-    "last_modified_by": f"{{{CORE}}}lastModifiedBy",
-    "last_printed": f"{{{CORE}}}lastPrinted",
+    "last_modified_by": f"{{{CP}}}lastModifiedBy",
+    "last_printed": f"{{{CP}}}lastPrinted",
     "modified": f"{{{DCTERMS}}}modified",
-    "revision": f"{{{CORE}}}revision",
+    "revision": f"{{{CP}}}revision",
     "subject": f"{{{DC}}}subject",
     "title": f"{{{DC}}}title",
-    "version": f"{{{CORE}}}version",
+    "version": f"{{{CP}}}version",
 }
 _TYPED_DATES = frozenset({ELEMENTS["created"], ELEMENTS["modified"]})  # these carry xsi:type W3CDTF
 
 PropertyValue = str | int | dt.datetime
-
-
-def core_element(docx) -> etree._Element:
-    """The core properties element of a python-docx Document (created if the package has none)."""
-    return docx.part.package._core_properties_part.element
 
 
 def read_property(core: etree._Element, name: str) -> str:

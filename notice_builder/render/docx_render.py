@@ -11,11 +11,12 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from notice_builder.docx.library_internals import core_properties_element
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.profile import Profile
 from notice_builder.render.context import ContextBuilder
-from notice_builder.render.core_properties import core_element, decision_properties, write_properties
-from notice_builder.render.package import normalise_docx
+from notice_builder.render.core_properties import decision_properties, write_properties
 from notice_builder.render.word_resources import DocxResources
 
 
@@ -69,7 +70,7 @@ def render_document(decision: dict, profile: Profile, kind: str, *, source_path:
         template.render(context, jinja_env=jinja_environment(), autoescape=True)
     except Exception as exc:
         raise template_failed(template_file, exc) from None
-    write_properties(core_element(template.docx), decision_properties(decision, document))
+    write_properties(core_properties_element(template.docx), decision_properties(decision, document))
     buffer = io.BytesIO()
     template.save(buffer)
     return normalise_docx(buffer.getvalue())

@@ -14,22 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml import parse_xml
-from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
-from notice_builder.load.docx_outline import iter_paragraphs
+from notice_builder.docx.elements import W_P, W_T, iter_paragraphs
+from notice_builder.docx.library_internals import (
+    core_properties_element,
+    paragraph_proxy,
+    patch_xml,
+    template_headers_footers,
+)
+from notice_builder.docx.namespaces import FOOTNOTES_CONTENT_TYPE
 from notice_builder.model.findings import Finding, Location
 from notice_builder.model.profile import DocumentSpec, Profile
 from notice_builder.render.context import ContextBuilder
-from notice_builder.render.core_properties import TEMPLATED_PROPERTIES, core_element, read_property
+from notice_builder.render.core_properties import TEMPLATED_PROPERTIES, read_property
 from notice_builder.render.docx_render import jinja_environment
 from notice_builder.validate import decision_schema
 from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _FOR_SECTIONS = re.compile(r"\{%[-+]?(?:p|tr|tc|r)?\s+for\s+(\w+)\s+in\s+[\w.]*sections\b")
 _HEADING_LOOP = r"\{{\{{[-+]?(?:p|r)?\s*{name}\.heading\s*[-+]?\}}\}}"
@@ -114,8 +118,8 @@ def _numbered_source(root: etree._Element, numbers: dict[etree._Element, int]) -
     docxtpl's preprocessing keeps the line breaks, so Jinja's line numbers lead back to paragraphs.
     """
     xml = etree.tostring(root, encoding="unicode").replace("\r", " ").replace("\n", " ")
-    paragraphs = [(numbers.get(p), "".join(t.text or "" for t in p.iter(f"{W}t")))
-                  for p in root.iter(f"{W}p")]
+    paragraphs = [(numbers.get(p), "".join(t.text or "" for t in p.iter(W_T)))
+                  for p in root.iter(W_P)]
     return _PARAGRAPH_START.sub(r"\n<w:p\1", xml), paragraphs
 
 
@@ -125,17 +129,16 @@ def _template_parts(template: DocxTemplate) -> Iterator[TemplatePart]:
     body = docx.element.body
     numbers = {p: index for index, (p, _) in enumerate(iter_paragraphs(body), start=1)}
     source, paragraphs = _numbered_source(body, numbers)
-    yield TemplatePart("", template.patch_xml(source), paragraphs)
-    others = [part for uri in (template.HEADER_URI, template.FOOTER_URI)
-              for _, part in template.get_headers_footers(uri)]
-    others += [part for part in docx.part.package.parts if part.content_type == FOOTNOTES_TYPE]
+    yield TemplatePart("", patch_xml(template, source), paragraphs)
+    others = template_headers_footers(template)
+    others += [part for part in docx.part.package.parts if part.content_type == FOOTNOTES_CONTENT_TYPE]
     for part in others:
         root = parse_xml(part.blob)
-        numbers = {p: index for index, p in enumerate(root.iter(f"{W}p"), start=1)}
+        numbers = {p: index for index, p in enumerate(root.iter(W_P), start=1)}
         source, paragraphs = _numbered_source(root, numbers)
-        yield TemplatePart(part.partname.lstrip("/"), template.patch_xml(source), paragraphs)
+        yield TemplatePart(part.partname.lstrip("/"), patch_xml(template, source), paragraphs)
     for name in TEMPLATED_PROPERTIES:
-        value = read_property(core_element(docx), name)
+        value = read_property(core_properties_element(docx), name)
         if "{" in value:
             yield TemplatePart(f"the document's {name} property", value, [])
 
@@ -317,7 +320,7 @@ def _body_paragraphs(template: DocxTemplate) -> list[_BodyParagraph]:
     document = template.get_docx()
     paragraphs = []
     for number, (element, _) in enumerate(iter_paragraphs(document.element.body), start=1):
-        paragraph = Paragraph(element, document._body)
+        paragraph = paragraph_proxy(document, element)
         style = paragraph.style
         paragraphs.append(_BodyParagraph(number, paragraph.text, style.name if style is not None else "",
                                          _is_heading_style(style)))

@@ -15,17 +15,19 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import docx
-from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from notice_builder.load.docx_outline import W_R, iter_paragraphs
-from notice_builder.load.docx_package import open_docx
+from notice_builder.docx.atomic_files import write_atomically
+from notice_builder.docx.elements import iter_paragraphs, iter_runs
+from notice_builder.docx.library_internals import comment_element, paragraph_element, paragraph_proxy
+from notice_builder.docx.namespaces import qn
+from notice_builder.docx.package_reader import open_docx
+from notice_builder.docx.package_writer import normalise_docx
 from notice_builder.model.findings import Finding, NoticeBuilderError
-from notice_builder.render.package import normalise_docx, write_atomically
 
 AUTHOR = "notice lint"
 INITIALS = "NL"
-W_DATE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date"
+W_DATE = qn("w:date")
 
 
 def _refuse(path: Path, message: str, hint: str) -> NoticeBuilderError:
@@ -55,8 +57,8 @@ def _runs(paragraphs: list, finding: Finding, document) -> list[Run]:
     """The runs of the paragraph a finding is about (a new empty run if it has none)."""
     number = finding.location.paragraph or 1
     element = paragraphs[min(max(number, 1), len(paragraphs)) - 1]
-    paragraph = Paragraph(element, document._body)
-    return [Run(r, paragraph) for r in element if r.tag == W_R] or [paragraph.add_run("")]
+    paragraph = paragraph_proxy(document, element)
+    return [Run(r, paragraph) for r in iter_runs(element)] or [paragraph.add_run("")]
 
 
 def annotate_docx(
@@ -77,7 +79,7 @@ def annotate_docx(
     body = document.element.body
     paragraphs = [p for p, _ in iter_paragraphs(body)]
     if not paragraphs:
-        paragraphs = [document.add_paragraph()._p]
+        paragraphs = [paragraph_element(document.add_paragraph())]
     comments = [
         document.add_comment(_runs(paragraphs, finding, document), text=_comment_text(finding),
                              author=author, initials=initials)
@@ -86,9 +88,9 @@ def annotate_docx(
     modified = document.core_properties.modified
     for comment in comments:  # the draft's date, not the clock's: the same draft gives the same copy
         if modified is None:
-            comment._comment_elm.attrib.pop(W_DATE, None)
+            comment_element(comment).attrib.pop(W_DATE, None)
         else:
-            comment._comment_elm.set(W_DATE, modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            comment_element(comment).set(W_DATE, modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
     buffer = io.BytesIO()
     document.save(buffer)
     write_atomically(out, normalise_docx(buffer.getvalue()), force=force)

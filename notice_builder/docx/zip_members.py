@@ -3,7 +3,7 @@
 `zipfile` can only write members it compresses itself. A template's styles, theme and settings are the
 same in every output, so they are read once, kept as their stored (compressed) bytes, and written back
 raw with a local header and central directory entry built here. Every member gets the same fixed
-timestamp and attributes as `package.reproducible_zip`, so the same members give the same bytes.
+timestamp and attributes as `package_writer.reproducible_zip`, so the same members give the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from notice_builder.render.package import ZIP_EPOCH
+from notice_builder.docx.package_writer import ZIP_EPOCH
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<IHHHHHHIIIHHHHHII")

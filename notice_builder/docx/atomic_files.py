@@ -1,12 +1,13 @@
-"""Write .docx packages reproducibly and atomically: same input, same bytes; never a half file."""
+"""Write files atomically: a hidden temporary file beside the target, synced, then moved into place.
+
+An existing file is never replaced without `force`; on any error or Ctrl-C no half file is left.
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,28 +21,6 @@ def _current_umask() -> int:
 
 
 FILE_MODE = 0o666 & ~_current_umask()
-# Word and LibreOffice ignore zip timestamps; fixing them is what makes builds byte-identical.
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def reproducible_zip(members: Iterable[tuple[str, bytes]]) -> bytes:
-    """A zip of (name, data) pairs with fixed timestamps and attributes, deflated."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
-def normalise_docx(data: bytes) -> bytes:
-    """Rewrite a saved .docx so that nothing in it depends on the clock or the machine."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    return reproducible_zip(members)
 
 
 def _exists(path: Path) -> Finding:

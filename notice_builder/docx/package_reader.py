@@ -22,14 +22,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from notice_builder.docx.namespaces import OFFICE_DOCUMENT_TYPE, qn
 from notice_builder.model.findings import Finding, UnreadableInput
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
-_MAIN_DOCUMENT_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _SAVE_AS_DOCX = "open it in Word and use File > Save As > Word Document (.docx)"
 
 # Other formats people rename or mistake for .docx: (magic prefix, what it is).
@@ -242,7 +240,7 @@ class DocxPackage:
         rels = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         found = [
             (rel.get("Type") or "", rel.get("Target") or "")
-            for rel in (rels.iter(f"{{{_PACKAGE_RELS_NS}}}Relationship") if rels is not None else ())
+            for rel in (rels.iter(qn("rels:Relationship")) if rels is not None else ())
             if rel.get("TargetMode") != "External"
         ]
         self._rels[source] = found
@@ -353,7 +351,7 @@ def _check_package(package: DocxPackage, allow_macros: bool) -> None:
         )
     content_types = " ".join(
         el.get("ContentType") or ""
-        for el in types.iter(f"{{{_CONTENT_TYPES_NS}}}Override", f"{{{_CONTENT_TYPES_NS}}}Default")
+        for el in types.iter(qn("ct:Override"), qn("ct:Default"))
     )
     macros = "macroEnabled" in content_types or any(
         i.filename.lower().endswith("vbaproject.bin") for i in infos
@@ -366,7 +364,7 @@ def _check_package(package: DocxPackage, allow_macros: bool) -> None:
             "notice-builder does not open documents that carry macros",
             "in Word use File > Save As > Word Document (.docx), which drops the macros, and lint that copy",
         )
-    main = package.related_part("", _MAIN_DOCUMENT_TYPE.rsplit("/", 1)[1]) or "word/document.xml"
+    main = package.related_part("", OFFICE_DOCUMENT_TYPE.rsplit("/", 1)[1]) or "word/document.xml"
     if not package.has(main):
         raise _refuse(
             package.path,

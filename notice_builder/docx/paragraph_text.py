@@ -1,0 +1,106 @@
+"""A paragraph's text as Word shows it, read in one pass: runs, tabs, breaks, hyphens, drawings, and the
+prompts of content controls left empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from notice_builder.docx.elements import (
+    CONTAINERS,
+    DRAWINGS,
+    W_BR,
+    W_CR,
+    W_NO_BREAK_HYPHEN,
+    W_PPR,
+    W_R,
+    W_SDT,
+    W_T,
+    W_TAB,
+    showing_placeholder,
+)
+from notice_builder.docx.namespaces import qn
+
+
+@dataclass(slots=True)
+class ParagraphText:
+    """A paragraph read in one pass over its children: its properties and its text as Word shows it."""
+
+    properties: etree._Element | None  # w:pPr
+    text: str
+    shown_runs: list[etree._Element]  # the runs with visible text, whose emphasis a typed heading needs
+    drawing: bool
+    page_break: bool
+    prompts: list[str]  # text content controls show while they are empty ("Click or tap here ...")
+
+
+def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: list[etree._Element]) -> None:
+    """Append the runs of a container (a content control, an insertion, a hyperlink ...) in order.
+
+    The runs of a content control showing its placeholder go to `prompts` instead: Word shows that
+    text in grey until the author fills the control in, and it is not the document's text.
+    """
+    for child in element:
+        if child.tag == W_R:
+            runs.append(child)
+        elif child.tag == W_SDT and showing_placeholder(child):
+            _collect_runs(child, prompts, prompts)
+        elif child.tag in CONTAINERS:
+            _collect_runs(child, runs, prompts)
+
+
+_RUN_CHARACTERS = {W_TAB: "\t", W_NO_BREAK_HYPHEN: "-"}
+
+
+def _run_text(run: etree._Element) -> str:
+    return "".join((c.text or "") if c.tag == W_T else _RUN_CHARACTERS.get(c.tag, "") for c in run)
+
+
+def read_paragraph(p: etree._Element) -> ParagraphText:
+    """A paragraph's properties and text: its runs' text, tabs, line breaks and hyphens, in order.
+
+    Deleted and moved-away text (w:del, w:moveFrom) is not shown, nor is a text box's (inside a
+    drawing, duplicated for old Word); a picture or a page break is noted.
+    """
+    properties = None
+    runs: list[etree._Element] = []
+    prompt_runs: list[etree._Element] = []
+    for child in p:
+        tag = child.tag
+        if tag == W_R:
+            runs.append(child)
+        elif tag == W_PPR:
+            properties = child if properties is None else properties
+        elif tag == W_SDT and showing_placeholder(child):
+            _collect_runs(child, prompt_runs, prompt_runs)
+        elif tag in CONTAINERS:
+            _collect_runs(child, runs, prompt_runs)
+    prompt = "".join(_run_text(run) for run in prompt_runs).strip() if prompt_runs else ""
+    parts: list[str] = []
+    shown_runs: list[etree._Element] = []
+    drawing = page_break = False
+    for run in runs:
+        run_text = []
+        for child in run:
+            tag = child.tag
+            if tag == W_T:
+                run_text.append(child.text or "")
+            elif tag == W_TAB:
+                run_text.append("\t")
+            elif tag in (W_BR, W_CR):
+                if child.get(qn("w:type")) == "page":
+                    page_break = True
+                else:
+                    run_text.append("\n")
+            elif tag == W_NO_BREAK_HYPHEN:
+                run_text.append("-")
+            elif tag in DRAWINGS:
+                drawing = True
+        text = "".join(run_text)
+        parts.append(text)
+        if text and not text.isspace():
+            shown_runs.append(run)
+    prompts = [prompt] if prompt else []
+    return ParagraphText(properties, "".join(parts), shown_runs, drawing, page_break, prompts)

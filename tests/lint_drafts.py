@@ -8,9 +8,7 @@ from pathlib import Path
 import docx
 from docx.shared import Pt
 
-REFERENCE = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / "wmpcc-technology-task-force-2013.txt"
-)
+REFERENCE = Path(__file__).resolve().parent / "data" / "wmpcc-technology-task-force-2013.txt"
 # Sub-headings the reference types in plain text; the styled draft makes them Heading 2.
 SUB_HEADINGS = frozenset(
     {

@@ -13,12 +13,13 @@ from xml.sax.saxutils import escape
 import pytest
 from docx import Document
 
+from notice_builder import profiles as profiles_module
 from notice_builder.load import load_decision_file
 from notice_builder.model.reference_format import ReferenceFormat
 from notice_builder.office.reference_ledger import LEDGER_NAME, allocate_reference
 from notice_builder.profiles import builtin_profile_names, load_profile, profile_for
 from notice_builder.render.template_check import check_template
-from tests.conftest import FINAL_EXAMPLE, example_data
+from tests.conftest import FINAL_EXAMPLE, REPO, example_data
 
 OFFICE_MARK = "OFFICE'S OWN TEMPLATE"
 
@@ -107,6 +108,90 @@ def test_init_with_an_unknown_profile_is_exit_1_and_writes_nothing(run, tmp_path
 def test_new_in_an_office_folder_leaves_the_profile_to_the_folder(run, office):
     assert run("new", office / "decisions" / "draft.json").exit_code == 0
     assert "profile" not in json.loads((office / "decisions" / "draft.json").read_text())
+
+
+# a new profile is data: its JSON and templates, no code
+
+def new_profile(folder: Path, example: str | None = None) -> Path:
+    """A copy of the wmpcc profile under a new name and organisation, its templates beside it."""
+    data = json.loads((REPO / "notice_builder" / "profiles" / "wmpcc.json").read_text())
+    data.update(name="northshire", organisation="Northshire Police and Crime Commissioner")
+    data.pop("example")
+    if example:
+        data["example"] = example
+    shutil.copytree(REPO / "templates" / "wmpcc", folder / "templates" / "wmpcc")
+    (folder / "profile.json").write_text(json.dumps(data, indent=2))
+    return folder / "profile.json"
+
+
+@pytest.fixture
+def builtin_dir(tmp_path, monkeypatch):
+    """A built-in profiles folder holding copies of the shipped ones, to add a profile to."""
+    folder = tmp_path / "builtin"
+    folder.mkdir()
+    for name in builtin_profile_names():
+        shutil.copy(profiles_module.builtin_profile_path(name), folder)
+    monkeypatch.setattr(profiles_module, "_BUILTIN_DIR", folder)
+    load_profile.cache_clear()
+    yield folder
+    load_profile.cache_clear()
+
+
+def test_init_from_a_profile_file_copies_it_and_its_example_and_the_folder_builds(run, tmp_path):
+    source = tmp_path / "northshire-form"
+    (source / "examples").mkdir(parents=True)
+    example = example_data(FINAL_EXAMPLE)
+    example["organisation"]["name"] = "Northshire Police and Crime Commissioner"
+    (source / "examples" / "final.json").write_text(json.dumps(example))
+    profile = new_profile(source, example="examples/final.json")
+    folder = tmp_path / "office"
+    result = run("init", folder, "--profile", profile)
+    assert result.exit_code == 0, result.output
+    copied = json.loads((folder / "profile.json").read_text())
+    assert copied["name"] == "northshire" and copied["example"] == "decisions/example.json"
+    assert (folder / "templates" / "wmpcc" / "notice.docx").read_bytes() == \
+        (source / "templates" / "wmpcc" / "notice.docx").read_bytes()
+    assert run("validate", folder / "decisions" / "example.json").exit_code == 0
+    built = run("build", folder / "decisions" / "example.json", "-o", tmp_path / "out")
+    assert built.exit_code == 0, built.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "WMPCC-012-2013-board-report.docx", "WMPCC-012-2013-notice.docx"]
+    again = run("init", tmp_path / "second", "--profile", folder / "profile.json")  # an office's copy
+    assert again.exit_code == 0, again.output
+
+
+def test_a_new_built_in_profile_without_an_example_starts_from_the_starter_decision(
+        run, tmp_path, builtin_dir, monkeypatch):
+    new_profile(tmp_path / "form").rename(builtin_dir / "northshire.json")
+    folder = tmp_path / "office"
+    result = run("init", folder, "--profile", "northshire")
+    assert result.exit_code == 0, result.output
+    assert run("new", folder / "decisions" / "new.json").exit_code == 0
+    written = json.loads((folder / "decisions" / "example.json").read_text())
+    assert written == json.loads((folder / "decisions" / "new.json").read_text())
+    assert written["organisation"]["name"] == "Northshire Police and Crime Commissioner"
+    assert "example" not in json.loads((folder / "profile.json").read_text())
+    (folder / "decisions" / "new.json").write_text(json.dumps(example_data(FINAL_EXAMPLE)))
+    monkeypatch.chdir(folder)
+    assert run("validate", "decisions/new.json").exit_code == 0
+    built = run("build", "decisions/new.json", "-o", "out")
+    assert built.exit_code == 0, built.output
+    assert len(list((folder / "out").iterdir())) == 2
+
+
+@pytest.mark.parametrize("broken,code", [
+    (lambda form: (form / "profile.json").write_text(json.dumps(
+        {**json.loads((form / "profile.json").read_text()), "example": "missing.json"})), "unreadable"),
+    (lambda form: (form / "templates" / "wmpcc" / "notice.docx").unlink(), "template-missing"),
+])
+def test_init_from_a_profile_with_a_missing_file_is_exit_1_and_writes_nothing(run, tmp_path, broken, code):
+    form = tmp_path / "form"
+    profile = new_profile(form)
+    broken(form)
+    result = run("init", tmp_path / "office", "--profile", profile)
+    assert result.exit_code == 1 and code in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["form"]
 
 
 # choosing a profile: --profile, then the decision's, then the project's, then wmpcc

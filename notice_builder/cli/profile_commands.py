@@ -20,7 +20,7 @@ profile_option = click.option(
 @click.command()
 @click.argument("folder", type=folder_type)
 @click.option("--profile", default=DEFAULT_PROFILE, show_default=True,
-              help="The built-in profile to start from.")
+              help="The profile to start from: a built-in name, or a profile file with templates/ beside it.")
 @reports_failures
 def init(folder: Path, profile: str) -> None:
     """Make FOLDER an office's folder: its profile, Word templates, an example decision and a README."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notice_builder.resources import template_path
+from notice_builder.resources import data_dir, template_path
 
 DEFAULT_PROFILE = "wmpcc"
 WILDCARD = "*"
@@ -75,6 +75,7 @@ class Profile:
     requires: tuple[str, ...] = ()
     confidential_statement_after: str = "/notice/facts_and_advice/summary"
     section_defaults: dict[str, str] = field(default_factory=dict)
+    example: str | None = None  # the example decision that shows the form, if there is one
     template_dir: Path | None = None  # None: the bundled templates/ folder
     path: Path | None = None  # where the profile was read from; None for a built-in
     # Documents made only on request (the confidential part). They are kept out of `documents` so
@@ -109,6 +110,7 @@ class Profile:
             confidential_statement_after=data.get(
                 "confidential_statement_after", "/notice/facts_and_advice/summary"),
             section_defaults=dict(data.get("section_defaults", {})),
+            example=data.get("example"),
             template_dir=path.parent / "templates" if path else None,
             path=path,
             on_request_documents={kind: d for kind, d in documents.items() if d.on_request},
@@ -123,6 +125,12 @@ class Profile:
         if self.template_dir is not None:
             return self.template_dir / document.template
         return template_path(document.template)
+
+    def example_path(self) -> Path | None:
+        """The example decision: beside the profile file, or bundled in examples/; None if it has none."""
+        if self.example is None:
+            return None
+        return (self.path.parent if self.path else data_dir("examples")) / self.example
 
     def built_documents(self, *, on_request: bool = False) -> dict[str, DocumentSpec]:
         """The documents a build writes; those made only on request are added when asked."""

@@ -14,24 +14,19 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from notice_builder.load import load_decision_file
 from notice_builder.load.project_settings import nearest_settings, project_profile
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.profile import DEFAULT_PROFILE, Profile
 from notice_builder.model.reference_format import ReferenceFormat
 from notice_builder.office.reference_ledger import allocate_reference
+from notice_builder.office.starter import starter_decision
 from notice_builder.profiles import builtin_profile_path, load_profile
 from notice_builder.render.template_check import check_template
-from notice_builder.resources import data_dir, schema_path
+from notice_builder.resources import schema_path
 
 PROFILE_FILE = "profile.json"
 TEMPLATES_FOLDER = "templates"
-
-# The bundled example decision that shows each built-in profile's form.
-EXAMPLE_FOR_PROFILE = {
-    "wmpcc": "wmpcc-012-2013-final-signed.json",
-    "pcc-decision-record": "pcc-decision-record.json",
-    "council-executive-decision": "council-executive-decision.json",
-}
 
 PROJECT_SETTINGS = '[tool.notice-builder]\nprofile = "profile.json"\n'
 IGNORED_FILES = "out/\n.notice-references.json.lock\n.notice-references.json.tmp\n"
@@ -43,14 +38,14 @@ its decisions.
 - `profile.json`: the documents, headings, labelled fields, reference format and standard wording.
 - `templates/`: the Word templates. Open them in Word to change fonts, logos, headers and footers;
   keep the `{{{{ ... }}}}` and `{{%p ... %}}` tags. After editing one, run `notice templates check`.
-- `decisions/`: one JSON file a decision. `decisions/example.json` shows a complete one.
+- `decisions/`: one JSON file a decision. `decisions/example.json` {example_is}.
 - `pyproject.toml`: tells `notice` to use this folder's profile for every decision inside it.
 - `.notice-references.json`: every reference number issued so far. Keep it: it is how a number
   is never issued twice.
 
 Everyday commands, run in this folder:
 
-    notice next-ref                  # the next reference number, e.g. {example}
+    notice next-ref                  # the next reference number, e.g. {reference}
     notice new decisions/my-decision.json
     notice validate decisions/my-decision.json
     notice lint decisions/           # duplicated or missing headings, placeholders, ...
@@ -87,20 +82,36 @@ def _refuse_used_folder(folder: Path) -> None:
         )])
 
 
-def _office_files(folder: Path, profile: Profile) -> dict[str, str | Path]:
-    """What `notice init` writes: relative path -> text, or the bundled file to copy."""
-    example_path = data_dir("examples") / EXAMPLE_FOR_PROFILE[profile.name]
+def _example_decision(profile: Profile, target: Path) -> dict:
+    """The profile's example decision, or where it has none the starter `notice new` would write."""
+    path = profile.example_path()
+    if path is None:
+        return starter_decision(target, profile)
     try:
-        example = json.loads(example_path.read_text(encoding="utf-8"))
-    except OSError:
+        example = load_decision_file(path).data
+    except NoticeBuilderError as error:
+        hint = "correct `example` in the profile, or remove it to start from a blank decision" \
+            if profile.path else "reinstall notice-builder"
+        raise NoticeBuilderError([replace(f, hint=hint) for f in error.findings]) from None
+    if not isinstance(example, dict):
         raise NoticeBuilderError([Finding(
-            code="example-missing", message="the profile's example decision is not installed",
-            path=str(example_path), hint="reinstall notice-builder",
-        )]) from None
+            code="example-invalid", message="the profile's example is not a decision (a JSON object)",
+            path=str(path), hint="correct `example` in the profile, or remove it",
+        )])
+    return example
+
+
+def _office_files(folder: Path, profile: Profile) -> dict[str, str | Path]:
+    """What `notice init` writes: relative path -> text, or the file to copy."""
+    example = _example_decision(profile, folder / "decisions" / "example.json")
     example.pop("profile", None)  # the folder's pyproject.toml chooses the profile
     example.pop("$schema", None)
-    profile_data = json.loads(builtin_profile_path(profile.name).read_text(encoding="utf-8"))
+    profile_file = profile.path or builtin_profile_path(profile.name)
+    profile_data = json.loads(profile_file.read_text(encoding="utf-8"))
     profile_data.pop("$schema", None)
+    profile_data.pop("example", None)
+    if profile.example:  # the copy's example is the one it came with, now in the folder
+        profile_data["example"] = "decisions/example.json"
     files: dict[str, str | Path] = {
         PROFILE_FILE: _json_text({"$schema": _schema_reference("profile", folder), **profile_data}),
         "decisions/example.json": _json_text(
@@ -108,28 +119,31 @@ def _office_files(folder: Path, profile: Profile) -> dict[str, str | Path]:
         "pyproject.toml": PROJECT_SETTINGS,
         "README.md": OFFICER_README.format(
             organisation=profile.organisation, profile=profile.name,
-            example=ReferenceFormat(profile.reference_format).example()),
+            example_is="shows a complete one" if profile.example else "is a new decision's fields to fill in",
+            reference=ReferenceFormat(profile.reference_format).example()),
         ".gitignore": IGNORED_FILES,
     }
     for document in profile.built_documents(on_request=True).values():
-        files[f"{TEMPLATES_FOLDER}/{document.template}"] = profile.template_path(document)
+        template = profile.template_path(document)
+        if not template.is_file():
+            raise NoticeBuilderError([Finding(
+                code="template-missing", message="the profile's template file does not exist",
+                path=str(template),
+                hint=f"put the Word template there, or fix '{document.template}' in the profile",
+            )])
+        files[f"{TEMPLATES_FOLDER}/{document.template}"] = template
     return files
 
 
 def scaffold_office(folder: Path, profile_name: str = DEFAULT_PROFILE) -> list[Path]:
-    """Create `folder` with a copy of a built-in profile, its templates, an example decision and a README.
+    """Create `folder` with a copy of a profile (a built-in or a file), its templates, an example decision
+    and a README.
 
     Everything is written into a temporary folder beside it first, so a failure leaves nothing behind.
     """
     folder = Path(folder)
     _refuse_used_folder(folder)
-    profile = load_profile(profile_name)
-    if profile.path is not None:
-        raise NoticeBuilderError([Finding(
-            code="unknown-profile", message="`notice init` starts from a built-in profile", path=profile_name,
-            hint="give a built-in name such as wmpcc; to start from another office's folder, copy it",
-        )])
-    files = _office_files(folder, profile)
+    files = _office_files(folder, load_profile(profile_name))
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.parent / f".{folder.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     staging.mkdir()  # unlike mkdtemp's, with the permissions the officer's umask gives

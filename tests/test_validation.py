@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from notice_builder.load import load_decision_file, parse_decision_text
 from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.pipeline import validate_decision
-from notice_builder.validate import decision_schema
+from notice_builder.validate import bundled_schema, decision_schema
 from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, example_data, source_of
 
 
@@ -27,6 +27,12 @@ def _properties(schema: dict, path: str = ""):
 def test_schema_is_valid_draft_2020_12():
     Draft202012Validator.check_schema(decision_schema())
     assert decision_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("name", ["decision", "meeting", "profile"])
+def test_every_bundled_schema_is_valid_draft_2020_12(name):
+    """Checked here, not at every start: the validators are built from them as they are."""
+    Draft202012Validator.check_schema(bundled_schema(name))
 
 
 def test_every_property_has_a_description():

@@ -112,7 +112,6 @@ def lint(
     """
     from notice_builder.lint.api import lint_paths
     from notice_builder.lint.config import LintConfig, load_config
-    from notice_builder.report.annotate import annotate_docx, check_destination
 
     try:
         config = load_config(config_path)
@@ -128,6 +127,8 @@ def lint(
         if annotate_to is not None:
             if len(paths) != 1 or paths[0].is_dir() or paths[0].suffix.lower() == ".json":
                 raise click.UsageError("--annotate needs exactly one .docx draft")
+            from notice_builder.report.annotate import annotate_docx, check_destination  # python-docx
+
             check_destination(paths[0], annotate_to, force)
         report = lint_paths(paths, config, jobs=jobs)
         if annotate_to is not None and not report.files[0].unreadable:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from notice_builder.lint.registry import all_rules
 from notice_builder.lint.rule import RuleContext
 from notice_builder.load.decision_file import DecisionSource, load_decision_file
 from notice_builder.load.decision_outline import decision_outline
-from notice_builder.load.docx_outline import read_docx_outline
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.model.outline import Outline
 from notice_builder.model.profile import Profile
@@ -83,9 +81,16 @@ def lint_decision(
     return lint_outline(decision_outline(source, profile), profile, config)
 
 
+def _docx_outline(path: str | Path, profile: Profile) -> Outline:
+    """The outline of a Word draft (its reader, and lxml, are loaded only when a draft is linted)."""
+    from notice_builder.load.docx_outline import read_docx_outline
+
+    return read_docx_outline(path, profile)
+
+
 def lint_docx(path: str | Path, profile: Profile, config: LintConfig | None = None) -> list[Finding]:
     """Lint a Word draft; raises UnreadableInput if the file cannot be read safely."""
-    return lint_outline(read_docx_outline(path, profile), profile, config)
+    return lint_outline(_docx_outline(path, profile), profile, config)
 
 
 def _docx_profile(config: LintConfig, path: str | Path) -> Profile:
@@ -117,7 +122,7 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
             findings = validate_decision(source, profile) + lint_decision(source, profile, config)
             return FileReport(name, findings)
         profile = _docx_profile(config, path)
-        outline = read_docx_outline(path, profile)
+        outline = _docx_outline(path, profile)
         findings = lint_outline(outline, profile, config)
         suggestion = profile_suggestion(outline, profile)
         return FileReport(name, findings + ([suggestion] if suggestion else []))
@@ -169,6 +174,8 @@ def lint_paths(paths: Iterable[str | Path], config: LintConfig | None = None, *,
     config = config or LintConfig()
     files = expand_paths(paths)
     if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # multiprocessing: loaded only for --jobs
+
         with ProcessPoolExecutor(min(jobs, len(files))) as pool:
             chunk = max(1, len(files) // (jobs * 4))
             return LintReport(list(pool.map(_lint_existing, files, [config] * len(files), chunksize=chunk)))

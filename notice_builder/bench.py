@@ -6,7 +6,10 @@ one process, and `notice batch` on every core. Each rate is the best of `--repea
 does, so that other work on the machine disturbs the comparison less. Peak memory is measured in fresh
 processes for three batch sizes (N/4, N, 4N), to show how it grows with N. It also checks that both
 render paths give the same Word XML, and records the median cost of creating a file on the disk the
-batch writes to, which varies from run to run. Prints JSON; `--output bench/baseline.json` keeps it.
+batch writes to, which varies from run to run. Start-up is measured too, as whole processes: `python -c
+pass`, `notice --help` and `notice lint examples/short-draft.json`, interleaved, best of
+`--startup-repeat` (15), each also as a ratio to `python -c pass`. Prints JSON; `--output
+bench/baseline.json` keeps it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from notice_builder.profiles import profile_for
 from notice_builder.publish.batch import BatchOptions, available_cores, run_batch
 from notice_builder.render import compiled_template, docx_render
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "wmpcc-012-2013-final-signed.json"
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "wmpcc-012-2013-final-signed.json"
 WORDS = ("the", "commissioner", "board", "policing", "community", "grant", "partnership", "service",
          "victims", "budget", "report", "decision", "review", "funding", "officers", "public", "safety",
          "local", "force", "plan", "year")
@@ -177,6 +181,39 @@ def _probe_in_subprocess(count: int) -> float:
     return round(int(output) / 1024, 1)
 
 
+def _notice_command() -> list[str]:
+    """The installed `notice` script beside this Python, else the same entry point through `-c`."""
+    script = Path(sys.executable).with_name("notice")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from notice_builder.cli import main; sys.exit(main())"]
+
+
+def startup_commands() -> dict[str, list[str]]:
+    notice = _notice_command()
+    return {
+        "python_c_pass": [sys.executable, "-c", "pass"],
+        "notice_help": [*notice, "--help"],
+        "notice_lint_short_draft": [*notice, "lint", "examples/short-draft.json"],
+    }
+
+
+def startup(repeat: int = 15) -> dict:
+    """Milliseconds of each start-up command as a whole process, best of `repeat` interleaved rounds,
+    and each as a ratio to `python -c pass` measured in the same rounds."""
+    commands = startup_commands()
+    best = dict.fromkeys(commands, float("inf"))
+    for _ in range(max(1, repeat)):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            best[name] = min(best[name], (time.perf_counter() - start) * 1000)
+    base = best["python_c_pass"]
+    return {"best_of": max(1, repeat),
+            **{f"{name}_ms": round(ms, 1) for name, ms in best.items()},
+            **{f"{name}_ratio": round(ms / base, 1) for name, ms in best.items() if name != "python_c_pass"}}
+
+
 def run(count: int, repeat: int = 3) -> dict:
     cores = available_cores()
     with tempfile.TemporaryDirectory(prefix="notice-bench-") as work:
@@ -224,13 +261,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--decisions", type=int, default=200, help="decisions to generate (200)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best counts (3)")
+    parser.add_argument("--startup-repeat", type=int, default=15,
+                        help="runs of each start-up command; the best counts (15; 0 skips them)")
     parser.add_argument("--output", type=Path, help="also write the JSON result to this file")
     parser.add_argument("--rss-probe", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.rss_probe:
         print(peak_rss_probe(args.rss_probe))
         return
-    text = json.dumps(run(args.decisions, args.repeat), indent=2) + "\n"
+    figures = {"startup": startup(args.startup_repeat)} if args.startup_repeat > 0 else {}
+    text = json.dumps({**run(args.decisions, args.repeat), **figures}, indent=2) + "\n"
     print(text, end="")
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -24,3 +24,9 @@ def test_generated_decisions_are_valid_and_varied(tmp_path):
     sources = [load_decision_file(p) for p in paths]
     assert all(validate_decision(s) == [] for s in sources)
     assert {s.data["status"] for s in sources} == {"draft", "final"}
+
+
+def test_start_up_figures_are_reported_with_their_ratio_to_an_empty_python():
+    figures = bench.startup(repeat=1)
+    assert set(figures) == {"best_of", "python_c_pass_ms", "notice_help_ms", "notice_lint_short_draft_ms",
+                            "notice_help_ratio", "notice_lint_short_draft_ratio"}

@@ -6,6 +6,8 @@ a crash or Ctrl-C during a build leaves no file behind.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import os
 import re
@@ -20,8 +22,18 @@ from notice_builder.docx import atomic_files as package
 from notice_builder.load import parse_decision_text
 from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.pipeline import build_documents, render_documents, validate_decision
-from notice_builder.validate import decision_schema
-from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data, open_docx, source_of
+from notice_builder.profiles import load_profile
+from notice_builder.validate import decision_schema, schema_validation
+from notice_builder.validate.profile_schema import decision_schema_for
+from tests.conftest import (
+    EXAMPLES,
+    FINAL_EXAMPLE,
+    REFERENCE_EXAMPLE,
+    SHORT_EXAMPLE,
+    example_data,
+    open_docx,
+    source_of,
+)
 
 # Strings that never reach a document, so any character may be in them.
 NOT_PRINTED = {"/$schema"}
@@ -320,3 +332,79 @@ def test_parse_errors_carry_positions_even_for_deep_nesting():
     with pytest.raises(NoticeBuilderError) as caught:
         parse_decision_text("[" * 100_000, "deep.json")
     assert caught.value.findings[0].code == "json-syntax"
+
+
+# -- every hostile value in every kind of field ------------------------------------------------------
+# Where validators are known to stumble: Python's \s takes U+001C-U+001F and U+0085 for space; Python's $
+# matches before a final newline; datetime refuses year 0 and non-ASCII digits; a lone surrogate is not
+# UTF-8; Word cannot hold C0 controls.
+SPACES = [chr(code) for code in range(0x110000) if chr(code).isspace()]  # what Python's \s matches
+HOSTILE_TEXT = [
+    *SPACES, "", " \x1f ", "\x85\x1c", " \x85 ", "\x85\u3000", "\r\n", "\ufeff", "\u200b", "\u180e", "\x00",
+    "a\x00", "Grant\x0b2013", "\x0c", "A \ud800 B", "\udfff", "\ufffe", "text\n", "\ntext", "é", "x" * 2001,
+    "x" * 200001, "٣", "\U0001f600",
+]
+HOSTILE_DATES = [
+    "2013-02-30", "2013-02-29", "1900-02-29", "2000-02-29", "2012-02-29", "0000-01-01", "0001-01-01",
+    "9999-12-31", "2013-07-16\n", "\n2013-07-16", " 2013-07-16", "２０１３-07-16", "٢٠١٣-٠٧-١٦", "2013-7-16",
+    "20130716", "2013-07-16T00:00:00", "2013-13-01", "2013-00-10", "2013-07-00", "2013-W29-2", "+2013-07-16",
+]
+HOSTILE_REFERENCES = [
+    "WMPCC 005/2013\n", "WMPCC 005/2013 ", "\nWMPCC 005/2013", "WMPCC 005/2013\x00", "WMPCC ٠٠٥/2013",
+    "WMPCC 005/２０１３", "wmpcc 005/2013", "WMPCC 5/2013", "WMPCC 0005/2013", "ABC 1/2013\n",
+    "ABC 12345/2013", "CED/2013/001\n", "PCC-DMR 001/2013\n",
+]
+HOSTILE_CONTACTS = [
+    "0121 626 6060\n", "0121 626 6060\x00", "0121 626 6060\x0b", "0121 626", "+44 121 626 6060",
+    "٠١٢١ ٦٢٦ ٦٠٦٠", "a@b.co\n", "j.courtney@", "a..b@c.uk", "é@b.uk", "a@b.c", "a@-b.uk",
+]
+HOSTILE_NAMES = ["x.json\n", "x.json", "5\n", "5a", "wmpcc\n", "/a/b\n", "{seq}\n", "WMPCC {seq}/{year}\n"]
+ALL_HOSTILE = HOSTILE_TEXT + HOSTILE_DATES + HOSTILE_REFERENCES + HOSTILE_CONTACTS + HOSTILE_NAMES
+
+# One field of each kind: free strings, enums, patterns, formats, lines, Markdown and exempt bodies.
+DECISION_FIELDS = [
+    "/$schema", "/profile", "/status", "/reference", "/title", "/meeting/date", "/report/purpose/0",
+    "/report/annexes/0/label", "/notice/contact_officer/telephone", "/notice/contact_officer/email",
+    "/notice/decision", "/notice/signature/date", "/notice/implications/legal",
+    "/notice/implications/equality/text", "/notice/implications/equality/exemption",
+    "/notice/facts_and_advice/sections/0/heading", "/notice/background_papers/0",
+]
+MEETING_FIELDS = ["/$schema", "/name", "/date", "/venue", "/agenda/0/item", "/agenda/0/decision"]
+
+
+def _put(document, pointer: str, value) -> None:
+    *parents, last = pointer.strip("/").split("/")
+    holder = functools.reduce(lambda node, token: node[int(token) if isinstance(node, list) else token],
+                              parents, document)
+    holder[int(last) if isinstance(holder, list) else last] = value
+
+
+def _base_decision() -> dict:
+    """The final example with one implication exempt, so that every kind of field is in it."""
+    data = example_data(FINAL_EXAMPLE)
+    implications = data["notice"]["implications"]
+    implications["equality"] = {"text": implications["equality"], "confidential": True,
+                                "exemption": "Schedule 12A paragraph 3"}
+    return data
+
+
+@pytest.mark.parametrize("schema_name", ["decision", "meeting"])
+def test_every_hostile_value_in_every_kind_of_field_gets_the_findings_of_a_fresh_validator(schema_name):
+    """Exhaustive: each hostile value, alone, in each kind of field, is checked without a traceback, and
+    the validator built once and reused finds what one built for this document alone finds."""
+    profile = load_profile("wmpcc")
+    if schema_name == "decision":
+        base, fields = _base_decision(), DECISION_FIELDS
+        check = functools.partial(schema_validation.validate_decision, profile=profile)
+        fresh = schema_validation.new_validator(decision_schema_for(decision_schema(), profile))
+    else:
+        base = json.loads((EXAMPLES / "meeting-2013-07-16" / "meeting.json").read_text(encoding="utf-8"))
+        fields, check = MEETING_FIELDS, functools.partial(schema_validation.validate_against, "meeting")
+        fresh = schema_validation.new_validator(schema_validation.bundled_schema("meeting"))
+    for pointer in fields:
+        for hostile in ALL_HOSTILE:
+            document = copy.deepcopy(base)
+            _put(document, pointer, hostile)
+            source = source_of(document)
+            assert check(source=source) == schema_validation.explain_errors(fresh, source), (
+                f"{pointer} = {hostile!r}")

@@ -13,6 +13,7 @@ from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.pipeline import render_documents, validate_decision
 from notice_builder.profiles import load_profile
 from notice_builder.resources import data_dir
+from notice_builder.validate import validate_against
 from tests.conftest import EXAMPLES, FINAL_EXAMPLE, example_data, open_docx, source_of
 
 BUILTIN = Path(profile_module.__file__).parent / "wmpcc.json"
@@ -91,3 +92,10 @@ def test_a_decision_naming_an_impossible_profile_gets_a_finding_not_a_crash():
         assert len(error.findings[0].message) < 120
     else:
         raise AssertionError("an unknown profile was accepted")
+
+
+def test_every_built_in_profile_passes_the_profile_schema():
+    """Built-in profiles are not checked at every start (they ship with the tool), so they are here."""
+    for name in profile_module.builtin_profile_names():
+        source = load_decision_file(profile_module.builtin_profile_path(name))
+        assert validate_against("profile", source) == [], name

@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from notice_builder.load import load_decision_file, parse_decision_text
 from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.pipeline import validate_decision
-from notice_builder.validate import decision_schema
-from tests.conftest import ALL_EXAMPLES, example_data, source_of
+from notice_builder.validate import bundled_schema, decision_schema
+from tests.conftest import ALL_EXAMPLES, FINAL_EXAMPLE, example_data, source_of
 
 
 def _properties(schema: dict, path: str = ""):
@@ -27,6 +27,12 @@ def _properties(schema: dict, path: str = ""):
 def test_schema_is_valid_draft_2020_12():
     Draft202012Validator.check_schema(decision_schema())
     assert decision_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize("name", ["decision", "meeting", "profile"])
+def test_every_bundled_schema_is_valid_draft_2020_12(name):
+    """Checked here, not at every start: the validators are built from them as they are."""
+    Draft202012Validator.check_schema(bundled_schema(name))
 
 
 def test_every_property_has_a_description():
@@ -164,3 +170,54 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path):
     with pytest.raises(NoticeBuilderError) as caught:
         load_decision_file(path)
     assert "not UTF-8" in caught.value.findings[0].message
+
+
+# -- corners of `pattern` and `format` (JSON Schema reads `$` as ECMA-262 does; see validate/patterns.py)
+def test_a_reference_ending_in_a_newline_is_refused_as_json_schema_reads_dollar():
+    """Python's own `$` also matches before a final newline; JSON Schema's (ECMA-262) does not, and
+    the validator searches patterns that way (patterns.pattern_search)."""
+    data = example_data(FINAL_EXAMPLE)
+    data["reference"] = "WMPCC 012/2013\n"
+    findings = validate_decision(source_of(data))
+    assert [f.message for f in findings] == ["'WMPCC 012/2013\\n' is not in the expected form"]
+
+
+def test_a_reference_with_other_trailing_characters_is_refused():
+    data = example_data(FINAL_EXAMPLE)
+    data["reference"] = "WMPCC 012/2013\n\n"
+    findings = validate_decision(source_of(data))
+    assert [f.message for f in findings] == ["'WMPCC 012/2013\\n\\n' is not in the expected form"]
+
+
+@pytest.mark.parametrize("where", ["plain", "exempt"])
+def test_a_body_of_an_information_separator_is_empty_and_cannot_go_into_word(where):
+    data = example_data()
+    implications = data["notice"]["implications"]
+    implications["legal"] = "\x1c" if where == "plain" else {
+        "text": "\x1c", "confidential": True, "exemption": "Schedule 12A paragraph 3"}
+    findings = validate_decision(source_of(data))
+    assert sorted(f.message for f in findings) == [
+        "contains a character that Word documents cannot hold: U+001C at character 1", "is empty"]
+
+
+def test_a_title_of_a_next_line_character_is_empty():
+    """U+0085 is space to Python's \\S; Word can hold it, so only the pattern refuses it."""
+    data = example_data()
+    data["title"] = "\x85"
+    findings = validate_decision(source_of(data))
+    assert [(f.location.pointer, f.message) for f in findings] == [("/title", "is empty")]
+
+
+@pytest.mark.parametrize("date", ["0000-01-01", "2013-02-30", "2013-02-29", "٢٠١٣-٠٧-١٦", "2013-07-16\n"])
+def test_an_impossible_date_is_refused(date):
+    data = example_data()
+    data["meeting"]["date"] = date
+    findings = validate_decision(source_of(data))
+    assert [f.message for f in findings] == [f"{date!r} is not a valid date"]
+
+
+@pytest.mark.parametrize("value", ["A \ud800 B", 10**30, 2**64, float("inf"), float("nan")])
+def test_a_lone_surrogate_or_a_value_of_the_wrong_type_is_one_finding(value):
+    data = example_data()
+    data["title"] = value
+    assert len(validate_decision(source_of(data))) == 1

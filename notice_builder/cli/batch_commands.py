@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
-from notice_builder.publish.batch import BatchOptions, BatchResult, run_batch
-from notice_builder.publish.pack import write_pack
-from notice_builder.publish.register import FORMATS, write_register
+
+if TYPE_CHECKING:
+    from notice_builder.publish.batch import BatchResult
+
+# The library is imported inside each command, so that `notice --help` loads only click and the cli.
 
 STAGE_LABELS = {"check": "Checking", "build": "Building", "pdf": "Converting to PDF"}
 
@@ -70,6 +73,8 @@ def batch(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, force: bool,
     All decisions are checked first; the valid ones are then built in parallel. A bad decision is
     reported and the others are still built. Exits 1 if any decision failed.
     """
+    from notice_builder.publish.batch import BatchOptions, run_batch
+
     options = BatchOptions(out_dir=out_dir, force=force, jobs=jobs, lint=not no_lint, pdf=pdf,
                            profile=profile)
     with ProgressBars() as progress:
@@ -90,10 +95,14 @@ def batch(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, force: bool,
 @reports_failures
 def pack(meeting_dir: Path, out: Path, force: bool, profile: str | None) -> None:
     """Make the agenda pack for the meeting in MEETING_DIR (its meeting.json gives the agenda)."""
+    from notice_builder.publish.pack import write_pack
+
     click.echo(f"wrote {write_pack(meeting_dir, out, force=force, profile=profile)}")
 
 
 def _register_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
+    from notice_builder.publish.register import FORMATS
+
     if value.suffix.lstrip(".").lower() not in FORMATS:
         raise click.BadParameter("name the register register.csv or register.html")
     return value
@@ -109,6 +118,8 @@ def _register_file(context: click.Context, parameter: click.Parameter, value: Pa
 @reports_failures
 def register(inputs: tuple[str, ...], out: Path, documents: Path | None, force: bool) -> None:
     """Write the record of decisions for INPUTS (files, folders or globs) as CSV or HTML."""
+    from notice_builder.publish.register import write_register
+
     click.echo(f"wrote {write_register(list(inputs), out, documents_dir=documents, force=force)}")
 
 

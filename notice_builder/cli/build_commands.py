@@ -8,11 +8,8 @@ from pathlib import Path
 import click
 
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
-from notice_builder.docx.atomic_files import write_atomically
-from notice_builder.office.starter import starter_decision
-from notice_builder.pipeline import build_documents, run_decision
-from notice_builder.profiles import load_profile, project_or_default_profile
-from notice_builder.validate import decision_schema
+
+# The library is imported inside each command, so that `notice --help` loads only click and the cli.
 
 existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -24,6 +21,8 @@ existing_file = click.Path(exists=True, dir_okay=False, path_type=Path)
 @reports_failures
 def validate(files: tuple[Path, ...], profile: str | None) -> None:
     """Check decision files against the schema as their profile requires it; report every error."""
+    from notice_builder.pipeline import run_decision
+
     failed = 0
     for file in files:
         findings = run_decision(file, profile=profile, lint=False, render=False).findings
@@ -49,6 +48,8 @@ def validate(files: tuple[Path, ...], profile: str | None) -> None:
 def build(file: Path, out_dir: Path, force: bool, profile: str | None, confidential: bool,
           no_lint: bool) -> None:
     """Build the documents of FILE (for wmpcc: the Board covering report and the Notice of Decision)."""
+    from notice_builder.pipeline import build_documents
+
     result = build_documents(file, out_dir, force=force, profile=profile, confidential=confidential,
                              lint=not no_lint)
     echo_findings(result.warnings)
@@ -63,6 +64,10 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
 @reports_failures
 def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
+    from notice_builder.docx.atomic_files import write_atomically
+    from notice_builder.office.starter import starter_decision
+    from notice_builder.profiles import load_profile, project_or_default_profile
+
     chosen = load_profile(profile) if profile else project_or_default_profile(path.parent)
     starter = starter_decision(path, chosen)
     text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
@@ -73,6 +78,8 @@ def new(path: Path, force: bool, profile: str | None) -> None:
 @click.command()
 def schema() -> None:
     """Print the decision JSON Schema."""
+    from notice_builder.validate import decision_schema
+
     click.echo(json.dumps(decision_schema(), indent=2, ensure_ascii=False))
 
 

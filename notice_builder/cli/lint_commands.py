@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from notice_builder.cli.output import EXIT_USAGE, echo_findings
-from notice_builder.lint.config import FAIL_ON_CHOICES, LintConfig, load_config
-from notice_builder.lint.registry import all_rules
-from notice_builder.model.findings import NoticeBuilderError
-from notice_builder.pipeline import lint_paths
-from notice_builder.report.annotate import annotate_docx, check_destination
-from notice_builder.report.json_report import report_as_dict
-from notice_builder.report.sarif import report_as_sarif
-from notice_builder.report.text import format_text, summary
+from notice_builder.model.findings import FAIL_ON_CHOICES, NoticeBuilderError
+
+if TYPE_CHECKING:
+    from notice_builder.lint.config import LintConfig
+
+# The library is imported inside the command, so that `notice --help` loads only click and the cli.
 
 
 def _rules_listing(config: LintConfig, as_json: bool) -> str:
+    from notice_builder.lint.registry import all_rules
+
     rows = []
     for rule in all_rules():
         settings = config.settings(rule)
@@ -109,6 +110,9 @@ def lint(
     Exit status: 0 when no finding is at or above --fail-on, 1 when there are such findings,
     2 when an input cannot be read or the command is used wrongly.
     """
+    from notice_builder.lint.config import LintConfig, load_config
+    from notice_builder.pipeline.lint_files import lint_paths
+
     try:
         config = load_config(config_path)
         if profile:
@@ -123,6 +127,8 @@ def lint(
         if annotate_to is not None:
             if len(paths) != 1 or paths[0].is_dir() or paths[0].suffix.lower() == ".json":
                 raise click.UsageError("--annotate needs exactly one .docx draft")
+            from notice_builder.report.annotate import annotate_docx, check_destination  # python-docx
+
             check_destination(paths[0], annotate_to, force)
         report = lint_paths(paths, config, jobs=jobs)
         if annotate_to is not None and not report.files[0].unreadable:
@@ -131,10 +137,16 @@ def lint(
         echo_findings(error.findings)
         sys.exit(EXIT_USAGE)
     if output_format == "json":
+        from notice_builder.report.json_report import report_as_dict
+
         output.write(json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n")
     elif output_format == "sarif":
+        from notice_builder.report.sarif import report_as_sarif
+
         output.write(json.dumps(report_as_sarif(report), indent=2, ensure_ascii=False) + "\n")
     else:
+        from notice_builder.report.text import format_text, summary
+
         output.write(format_text(report))
         click.echo(summary(report), err=True)
     if annotate_to is not None and not report.files[0].unreadable:

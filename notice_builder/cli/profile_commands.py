@@ -8,7 +8,8 @@ import click
 
 from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
 from notice_builder.model.profile import DEFAULT_PROFILE
-from notice_builder.office.folder import check_office_templates, next_reference, scaffold_office
+
+# The library is imported inside each command, so that `notice --help` loads only click and the cli.
 
 folder_type = click.Path(file_okay=False, path_type=Path)
 folder_argument = click.argument("folder", type=folder_type, default=Path("."))
@@ -24,6 +25,8 @@ profile_option = click.option(
 @reports_failures
 def init(folder: Path, profile: str) -> None:
     """Make FOLDER an office's folder: its profile, Word templates, an example decision and a README."""
+    from notice_builder.office.folder import scaffold_office
+
     for path in scaffold_office(folder, profile):
         click.echo(f"wrote {path}")
     click.echo(f"next: edit {folder / 'templates'} in Word, then run `notice templates check {folder}`")
@@ -43,6 +46,8 @@ def check(folder: Path, profile: str | None) -> None:
 
     Exit status: 0 when every template is fine, 1 when there are findings.
     """
+    from notice_builder.office.folder import check_office_templates
+
     report = check_office_templates(folder, profile)
     echo_findings(report.findings)
     if report.findings:
@@ -58,6 +63,8 @@ def check(folder: Path, profile: str | None) -> None:
 @reports_failures
 def next_ref(folder: Path, profile: str | None, year: int | None) -> None:
     """Issue the next reference number of the office FOLDER is in; record it so it is never reused."""
+    from notice_builder.office.folder import next_reference
+
     click.echo(next_reference(folder, profile, year))
 
 

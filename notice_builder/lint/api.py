@@ -13,7 +13,6 @@ from notice_builder.lint.registry import all_rules
 from notice_builder.lint.rule import RuleContext
 from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.decision_outline import decision_outline
-from notice_builder.load.docx_outline import read_docx_outline
 from notice_builder.model.findings import Finding, Severity
 from notice_builder.model.outline import Outline
 from notice_builder.model.profile import Profile
@@ -77,8 +76,15 @@ def lint_decision(
     return lint_outline(decision_outline(source, profile), profile, config)
 
 
+def docx_outline(path: str | Path, profile: Profile) -> Outline:
+    """The outline of a Word draft (its reader, and lxml, are loaded only when a draft is linted)."""
+    from notice_builder.load.docx_outline import read_docx_outline
+
+    return read_docx_outline(path, profile)
+
+
 def lint_docx(path: str | Path, profile: Profile, config: LintConfig | None = None) -> list[Finding]:
     """Lint a Word draft; raises UnreadableInput if the file cannot be read safely."""
-    return lint_outline(read_docx_outline(path, profile), profile, config)
+    return lint_outline(docx_outline(path, profile), profile, config)
 
 

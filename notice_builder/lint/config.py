@@ -25,9 +25,8 @@ from typing import Any
 from notice_builder.lint.registry import all_rules, find_rule
 from notice_builder.lint.rule import Rule
 from notice_builder.load.project_settings import nearest_settings, read_toml, tool_table
-from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
+from notice_builder.model.findings import FAIL_ON_CHOICES, Finding, NoticeBuilderError, Severity
 
-FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 _TOP_KEYS = {"profile", "fail-on", "disable", "enable", "rules"}
 
 

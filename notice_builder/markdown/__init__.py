@@ -1,16 +1,14 @@
 """Markdown body text as tokens: the one parse that rendering and linting share.
 
-CommonMark with GFM tables and strikethrough; raw HTML is off, so `<b>` stays the literal text `<b>`.
-pulldown-cmark (compiled_parser) reads what it can, markdown-it-py (reference_parser) the rest, and both
-give the same tokens (tokens.MarkdownToken). Parses are cached: a batch lints a decision and then
-renders it, and each body is parsed once. The tokens are immutable and shared.
+CommonMark with GFM tables and strikethrough, read by markdown-it-py (reference_parser); raw HTML is
+off, so `<b>` stays the literal text `<b>`. Parses are cached: a batch lints a decision and then renders
+it, and each body is parsed once. The tokens are immutable and shared.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from notice_builder.markdown.compiled_parser import compiled_tokens
 from notice_builder.markdown.reference_parser import reference_tokens
 from notice_builder.markdown.tokens import MAX_NESTING, MarkdownToken, MarkdownTooDeep, ParsedMarkdown
 
@@ -20,5 +18,4 @@ __all__ = ["MAX_NESTING", "MarkdownToken", "MarkdownTooDeep", "ParsedMarkdown", 
 @lru_cache(maxsize=512)
 def parse_markdown(text: str) -> ParsedMarkdown:
     """Block tokens of `text`."""
-    tokens = compiled_tokens(text)
-    return ParsedMarkdown(reference_tokens(text) if tokens is None else tokens)
+    return ParsedMarkdown(reference_tokens(text))

@@ -1,4 +1,4 @@
-"""Markdown read by markdown-it-py: the reference parser, and the one for what the compiled parser declines.
+"""Markdown read by markdown-it-py, the one parser: its tokens are the vocabulary of tokens.MarkdownToken.
 
 CommonMark with GFM tables and strikethrough; raw HTML is off, so `<b>` stays the literal text `<b>`.
 """
@@ -15,7 +15,7 @@ from notice_builder.markdown.tokens import MAX_NESTING, MarkdownToken, frozen, i
 
 @cache
 def markdown_it() -> MarkdownIt:
-    """The configured parser (its link normalising and checking are shared with the compiled parser)."""
+    """The configured parser, built once."""
     options = {"html": False, "typographer": False, "maxNesting": MAX_NESTING * 2}
     return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 

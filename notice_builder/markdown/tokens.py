@@ -1,7 +1,7 @@
 """The tokens a Markdown text is read as: markdown-it's vocabulary, as small immutable tuples.
 
-Both parsers (reference_parser and compiled_parser) give these, so the two can be compared token for
-token, and the readers (render.markdown_to_word, load.decision_outline) depend on neither library.
+reference_parser gives these, and the readers (render.markdown_to_word, load.decision_outline) depend on
+them, not on the library.
 """
 
 from __future__ import annotations

@@ -18,6 +18,10 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+# What `--fail-on` accepts: the least severe finding that fails a run, or never.
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a finding is: a line and column in a text file, a JSON pointer, a paragraph number."""

@@ -17,15 +17,25 @@ from notice_builder.model.profile import DEFAULT_PROFILE, Profile
 from notice_builder.model.redaction import confidential_items
 from notice_builder.pipeline.outputs import output_stem
 from notice_builder.profiles import load_profile, profile_for
-from notice_builder.render import compiled_template, docx_render
 from notice_builder.validate import schema_validation
 
 Renderer = Callable[..., bytes]
+
+
+def _compiled(decision: dict, profile: Profile, kind: str, **options) -> bytes:
+    from notice_builder.render import compiled_template  # docxtpl and lxml load when a document is made
+
+    return compiled_template.render_document(decision, profile, kind, **options)
+
+
+def _docxtpl(decision: dict, profile: Profile, kind: str, **options) -> bytes:
+    from notice_builder.render import docx_render
+
+    return docx_render.render_document(decision, profile, kind, **options)
+
+
 # "compiled" fills templates compiled once per process; "docxtpl" is the reference it must match.
-RENDER_ENGINES: dict[str, Renderer] = {
-    "compiled": compiled_template.render_document,
-    "docxtpl": docx_render.render_document,
-}
+RENDER_ENGINES: dict[str, Renderer] = {"compiled": _compiled, "docxtpl": _docxtpl}
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ profile fits it better. Files are independent, so a run may share them among wor
 from __future__ import annotations
 
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from notice_builder.lint import FileReport, LintConfig, LintReport, lint_outline
+from notice_builder.lint.api import docx_outline
 from notice_builder.lint.profile_fit import profile_suggestion
 from notice_builder.load import load_decision_file
-from notice_builder.load.docx_outline import read_docx_outline
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.model.profile import Profile
 from notice_builder.pipeline.decision import run_decision
@@ -55,7 +54,7 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
                                keep_going=True)
             return FileReport(name, list(run.findings), unreadable=run.profile is None)
         profile = _docx_profile(config, path)
-        outline = read_docx_outline(path, profile)
+        outline = docx_outline(path, profile)
         findings = lint_outline(outline, profile, config)
         suggestion = profile_suggestion(outline, profile)
         return FileReport(name, findings + ([suggestion] if suggestion else []))
@@ -107,6 +106,8 @@ def lint_paths(paths: Iterable[str | Path], config: LintConfig | None = None, *,
     config = config or LintConfig()
     files = expand_paths(paths)
     if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # multiprocessing: loaded only for --jobs
+
         with ProcessPoolExecutor(min(jobs, len(files))) as pool:
             chunk = max(1, len(files) // (jobs * 4))
             return LintReport(list(pool.map(_lint_existing, files, [config] * len(files), chunksize=chunk)))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import partial
 
 import phonenumbers
 from jsonschema import FormatChecker
@@ -65,11 +63,3 @@ def _check_uk_telephone(value: object) -> bool:
 def _check_word_text(value: object) -> bool:
     return not isinstance(value, str) or forbidden_character(value) is None
 
-
-def format_functions() -> dict[str, Callable[[object], bool]]:
-    """Every format FORMAT_CHECKER checks (date included, as it checks it), as a function of the value.
-
-    For a validator that takes formats as callables (jsonschema-rs): the same checks, not a copy of them.
-    """
-    return {name: partial(FORMAT_CHECKER.conforms, format=name) if raises else check  # raises: date
-            for name, (check, raises) in FORMAT_CHECKER.checkers.items()}

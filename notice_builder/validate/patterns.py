@@ -2,8 +2,8 @@
 
 The one difference that matters for this tool's patterns: in Python `$` also matches just before a
 final newline, so `^[A-Z0-9]{1,3}$` would accept "A\n" and a reference pattern "WMPCC 012/2013\n".
-In ECMA-262, the regular expressions JSON Schema specifies, `$` is only the end of the text. The
-Python validator and the compiled check both search patterns this way, so they agree.
+In ECMA-262, the regular expressions JSON Schema specifies, `$` is only the end of the text, and the
+validator here (Draft202012Validator) searches patterns that way.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -15,7 +14,6 @@ from notice_builder.load.json_positions import escape_pointer_token
 from notice_builder.model.findings import Finding
 from notice_builder.model.profile import Profile
 from notice_builder.resources import schema_path
-from notice_builder.validate.compiled_check import CompiledCheck
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for
@@ -35,24 +33,15 @@ def decision_schema() -> dict:
     return bundled_schema("decision")
 
 
-@dataclass(frozen=True)
-class SchemaValidator:
-    """One schema, twice: compiled (jsonschema-rs) to say fast that a document has no error, and in
-    Python's jsonschema, the authority, to find and explain the errors of any document it does not pass."""
-
-    python: Draft202012Validator
-    compiled: CompiledCheck
-
-    @classmethod
-    def for_schema(cls, schema: dict) -> SchemaValidator:
-        return cls(Draft202012Validator(schema, format_checker=FORMAT_CHECKER), CompiledCheck(schema))
+def new_validator(schema: dict) -> Draft202012Validator:
+    """A validator for `schema`, with this tool's format checker and `pattern` read as ECMA-262."""
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
 
 
 @cache
-def _validator(name: str) -> SchemaValidator:
-    schema = bundled_schema(name)
-    Draft202012Validator.check_schema(schema)
-    return SchemaValidator.for_schema(schema)
+def _validator(name: str) -> Draft202012Validator:
+    """The validator of a bundled schema, built once (tests check the schemas against the metaschema)."""
+    return new_validator(bundled_schema(name))
 
 
 def _pointer(parts) -> str:
@@ -127,14 +116,14 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
     return pointer, error.message, hint
 
 
-_PROFILE_VALIDATORS: dict[tuple[str, str], SchemaValidator] = {}
+_PROFILE_VALIDATORS: dict[tuple[str, str], Draft202012Validator] = {}
 
 
-def decision_validator(profile: Profile) -> SchemaValidator:
+def decision_validator(profile: Profile) -> Draft202012Validator:
     """The decision validator for `profile` (its required sections and reference format), built once."""
     key = (profile.name, str(profile.path or ""))
     if key not in _PROFILE_VALIDATORS:
-        _PROFILE_VALIDATORS[key] = SchemaValidator.for_schema(decision_schema_for(decision_schema(), profile))
+        _PROFILE_VALIDATORS[key] = new_validator(decision_schema_for(decision_schema(), profile))
     return _PROFILE_VALIDATORS[key]
 
 
@@ -143,18 +132,12 @@ def validate_decision(source: DecisionSource, profile: Profile) -> list[Finding]
 
     `notice_builder.pipeline.validate_decision` finds the decision's profile first.
     """
-    return _findings(decision_validator(profile), source)
+    return explain_errors(decision_validator(profile), source)
 
 
 def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:
     """Every error of a parsed JSON file against a bundled schema, with position, pointer and hint."""
-    return _findings(_validator(schema_name), source)
-
-
-def _findings(validator: SchemaValidator, source: DecisionSource) -> list[Finding]:
-    if validator.compiled.accepts(source.data):  # nothing for Python to find (see compiled_check)
-        return []
-    return explain_errors(validator.python, source)
+    return explain_errors(_validator(schema_name), source)
 
 
 def explain_errors(validator: Draft202012Validator, source: DecisionSource) -> list[Finding]:

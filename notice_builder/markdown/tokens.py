@@ -1,6 +1,6 @@
 """The tokens a Markdown text is read as: markdown-it's vocabulary, as small immutable tuples.
 
-reference_parser gives these, and the readers (render.markdown_to_word, load.decision_outline) depend on
+parser.py gives these, and the readers (render.markdown_to_word, load.decision_outline) depend on
 them, not on the library.
 """
 

@@ -20,7 +20,7 @@ def markdown_it() -> MarkdownIt:
     return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
-def reference_tokens(text: str) -> list[MarkdownToken]:
+def block_tokens(text: str) -> list[MarkdownToken]:
     """Block tokens of `text`, as markdown-it-py reads it."""
     return [_converted(token) for token in markdown_it().parse(text)]
 

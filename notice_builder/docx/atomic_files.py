@@ -1,13 +1,21 @@
 """Write files atomically: a hidden temporary file beside the target, synced, then moved into place.
 
 An existing file is never replaced without `force`; on any error or Ctrl-C no half file is left.
+A process killed outright (kill -9, a power cut) cannot remove its temporary files, so their names
+say whose they are (`.notice-staging-<host>-<pid>-...tmp`) and `remove_stale_staging` deletes, at the
+start of the next run in that folder, those whose process has gone; never a running one's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import re
 import sys
 import tempfile
+import time
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,15 +45,43 @@ def refuse_existing(paths: Iterable[Path], force: bool) -> None:
         raise NoticeBuilderError([_exists(p) for p in clashes])
 
 
+STAGING_PREFIX = ".notice-staging-"
+LEGACY_STAGING_PREFIX = ".notice-batch-"  # versions before the owner was named: `.notice-batch-<hex>-`
+STAGING_SUFFIX = ".tmp"
+STALE_AFTER = 24 * 3600  # seconds: older staging files are stale whoever made them (a reused pid)
+LEGACY_STALE_AFTER = 3600
+
+
+def _host_mark() -> str:
+    """8 hex digits naming this machine, so that a run never judges another machine's processes."""
+    name = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+_HOST = _host_mark()
+_OWNER = re.compile(r"\.notice-staging-([0-9a-f]{8})-([0-9]+)-")
+
+
+def staging_tag(*, unique: bool = True) -> str:
+    """The start of this process's temporary names: `<host>-<pid>-`, then a random part if `unique`.
+
+    A batch stages with one unique tag (its worker processes too), so that it can find and remove all
+    of its own leftovers, and a later run can tell from the host and pid whether their owner is gone.
+    """
+    owner = f"{_HOST}-{os.getpid()}-"
+    return f"{owner}{uuid.uuid4().hex[:12]}-" if unique else owner
+
+
 def stage_file(path: Path, data: bytes, *, tag: str = "", durable: bool = True) -> Path:
     """Write `data` to a hidden temporary file beside `path`; `publish_staged` puts it in place.
 
-    `tag` goes into the temporary name, so a batch can find and remove all of its own leftovers.
-    The file is synced to disk unless `durable` is False, when the caller must `make_durable` it
-    (with the rest of its batch) before publishing.
+    The name is `.notice-staging-<tag><name>.XXXXXXXX.tmp`; `tag` comes from `staging_tag` (this
+    process's own, without one). The file is synced to disk unless `durable` is False, when the caller
+    must `make_durable` it (with the rest of its batch) before publishing.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{tag}{path.name}.", suffix=".tmp")
+    prefix = f"{STAGING_PREFIX}{tag or staging_tag(unique=False)}{path.name}."
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=STAGING_SUFFIX)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -99,3 +135,74 @@ def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
     An existing file is never replaced without `force`; on any error or Ctrl-C nothing is left.
     """
     publish_staged(stage_file(path, data), path, force=force)
+
+
+def _boot_time() -> float | None:
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/stat").read_text(encoding="ascii").splitlines():
+            if line.startswith("btime "):
+                return float(line.split()[1])
+    return None
+
+
+def _running(pid: int, since: float) -> bool:
+    """Whether process `pid` runs and wrote a file at time `since` (is not a later reuse of the pid)."""
+    if pid <= 0 or os.name != "posix":  # os.kill(pid, 0) would end a process on Windows: trust the age
+        return pid > 0
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process, which runs
+        pass
+    try:  # Linux: a zombie has ended, and a process started after the file was written is not its owner
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        boot = _boot_time()
+    except (OSError, IndexError, ValueError):
+        return True
+    if fields[0] in ("Z", "X"):
+        return False
+    if boot is None:
+        return True
+    started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    return started <= since + 2  # the boot time is in whole seconds
+
+
+def is_stale_staging(name: str, modified: float, now: float | None = None) -> bool:
+    """Whether a file called `name`, last written at `modified`, is a staging file nobody will finish."""
+    if not name.endswith(STAGING_SUFFIX):
+        return False
+    age = (time.time() if now is None else now) - modified
+    if name.startswith(LEGACY_STAGING_PREFIX):
+        return age > LEGACY_STALE_AFTER
+    if not name.startswith(STAGING_PREFIX):
+        return False
+    if age > STALE_AFTER:
+        return True
+    owner = _OWNER.match(name)
+    if owner is None or owner[1] != _HOST:  # another machine's run on a shared folder: only its age tells
+        return False
+    return not _running(int(owner[2]), modified)
+
+
+def remove_stale_staging(folder: str | Path) -> int:
+    """Delete the staging files in `folder` whose writer has gone (killed, or the machine stopped).
+
+    Staging files of a run still going (its pid runs, on this host) are kept, whoever started it.
+    Returns how many files were removed; a folder that does not exist has none.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith((STAGING_PREFIX, LEGACY_STAGING_PREFIX)):
+            continue
+        with contextlib.suppress(FileNotFoundError):  # its owner finished it meanwhile
+            if entry.is_file(follow_symlinks=False) and is_stale_staging(
+                    entry.name, entry.stat(follow_symlinks=False).st_mtime, now):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

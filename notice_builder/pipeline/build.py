@@ -10,7 +10,12 @@ from notice_builder.load import DecisionSource
 from notice_builder.model.findings import Finding
 from notice_builder.model.profile import Profile
 from notice_builder.pipeline.decision import run_decision
-from notice_builder.pipeline.outputs import document_path, publish_documents, stage_documents
+from notice_builder.pipeline.outputs import (
+    clear_stale_staging,
+    document_path,
+    publish_documents,
+    stage_documents,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ def build_documents(source: DecisionSource | str | Path, out_dir: str | Path, *,
     """
     run = run_decision(source, profile=profile, lint=lint, confidential=confidential).raise_errors()
     refuse_existing([document_path(out_dir, run.stem, kind) for kind in run.documents], force)
+    clear_stale_staging(out_dir)  # what a build or batch killed in this folder left
     staged = stage_documents(run, out_dir)
     publish_documents(staged, force=force)
     return BuildResult([BuiltDocument(d.kind, d.path) for d in staged], run.warnings)

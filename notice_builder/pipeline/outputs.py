@@ -2,7 +2,8 @@
 
 Output file names are decided here and nowhere else. Documents are written to hidden temporary
 files beside their targets (`stage_documents`) and put in place all or none (`publish_documents`),
-so an error or Ctrl-C never leaves half a decision or a temporary file behind.
+so an error or Ctrl-C never leaves half a decision or a temporary file behind. A process killed
+outright cannot clean up: `remove_stale_staging` removes what it left, at the start of the next run.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from notice_builder.docx.atomic_files import publish_staged, stage_file
+from notice_builder.docx.atomic_files import publish_staged, remove_stale_staging, stage_file
 from notice_builder.load import DecisionSource
 
 
@@ -45,8 +46,9 @@ def stage_documents(run, out_dir: str | Path, *, tag: str = "",
                     durable: bool = True) -> list[StagedDocument]:
     """Write each rendered document of `run` to a temporary file beside its target; all or none.
 
-    `tag` goes into the temporary names (so a batch can find its own leftovers); without `durable`
-    the caller syncs the files to disk itself before publishing them.
+    `tag` (from `staging_tag`) goes into the temporary names, so a batch can find its own leftovers
+    (its worker processes stage with the batch's tag); without `durable` the caller syncs the files to
+    disk itself before publishing them.
     """
     staged: list[StagedDocument] = []
     try:
@@ -80,6 +82,11 @@ def publish_documents(staged: Iterable[StagedDocument], *, force: bool = False) 
         discard(staged)
         raise
     return placed
+
+
+def clear_stale_staging(out_dir: str | Path) -> int:
+    """Remove the staging files that killed runs left in `out_dir` (never a running one's)."""
+    return remove_stale_staging(out_dir)
 
 
 def discard(staged: Iterable[StagedDocument]) -> None:

@@ -16,12 +16,19 @@ import hashlib
 import json
 import multiprocessing
 import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from notice_builder.docx.atomic_files import make_durable, refuse_existing, write_atomically
+from notice_builder.docx.atomic_files import (
+    STAGING_PREFIX,
+    STAGING_SUFFIX,
+    make_durable,
+    refuse_existing,
+    remove_stale_staging,
+    staging_tag,
+    write_atomically,
+)
 from notice_builder.model.decision_text import decision_date
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.model.profile import DEFAULT_PROFILE
@@ -314,9 +321,11 @@ def fewer_collections() -> Iterator[None]:
 
 
 def _remove_leftovers(out_dir: Path, tag: str) -> None:
-    """Delete every temporary file this batch staged and did not publish (also after Ctrl-C)."""
-    for leftover in out_dir.glob(f".{tag}*.tmp"):
+    """Delete every temporary file this batch staged and did not publish (also after Ctrl-C),
+    and any a killed run left in the folder."""
+    for leftover in out_dir.glob(f"{STAGING_PREFIX}{tag}*{STAGING_SUFFIX}"):
         leftover.unlink(missing_ok=True)
+    remove_stale_staging(out_dir)
 
 
 def run_batch(patterns: Iterable[str], options: BatchOptions,
@@ -333,8 +342,9 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
     inputs = collect_decision_files(patterns, exclude=out_dir)
     unmatched = [DecisionResult(input=f.path, findings=(f,)) for f in inputs.unmatched]
     files = [str(p) for p in inputs.files]
-    tag = f"notice-batch-{uuid.uuid4().hex[:12]}-"
+    tag = staging_tag()
     warm_templates(options.profile)
+    remove_stale_staging(out_dir)  # what killed runs left in the folder
     try:
         with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files), progress) as run:
             checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))

@@ -1,10 +1,15 @@
 """`notice batch`: check every decision of a meeting first, then build all the valid ones on every core.
 
 A bad decision never stops the others: it is reported and the rest are built. Each decision's
-documents are rendered in memory and then written atomically, so an error or Ctrl-C leaves no half
-or temporary file. The manifest records, for each input, its outputs with their sha256, its findings
-and its status; it holds no clock time and is sorted, so the same inputs give the same bytes
+documents are rendered in memory and then written atomically, so an error, Ctrl-C or SIGTERM leaves no
+half or temporary file. The manifest records, for each input, its outputs with their sha256, its
+findings and its status; it holds no clock time and is sorted, so the same inputs give the same bytes
 whatever the number of processes.
+
+The manifest always describes the folder: before anything is published it is written "in progress",
+listing every document the batch is about to put in place, and only when all are in place is it
+rewritten "complete". A batch killed outright (kill -9) therefore leaves a manifest in progress, or
+none and no document; its hidden staging files are removed by the next run in the folder.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from notice_builder.docx.atomic_files import (
     STAGING_PREFIX,
     STAGING_SUFFIX,
     make_durable,
+    publish_staged,
     refuse_existing,
     remove_stale_staging,
+    stage_file,
     staging_tag,
     write_atomically,
 )
@@ -45,8 +52,9 @@ from notice_builder.publish.pdf import PdfJob, convert_to_pdf, soffice
 from notice_builder.render.compiled_template import compiled_template
 
 MANIFEST_NAME = "manifest.json"
-MANIFEST_VERSION = 1
-BUILT, FAILED = "built", "failed"
+MANIFEST_VERSION = 2  # 2: a top-level "status", and "pending" decisions while it is "in progress"
+BUILT, FAILED, PENDING = "built", "failed", "pending"
+COMPLETE, IN_PROGRESS = "complete", "in progress"
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) while a batch runs; stages are "check", "build" and "pdf"."""
@@ -145,13 +153,28 @@ class BatchResult:
     def warnings(self) -> int:
         return sum(len(d.warnings) for d in self.decisions)
 
-    def manifest_data(self, out_dir: Path) -> dict:
+    def manifest_data(self, out_dir: Path, *, complete: bool = True) -> dict:
+        """The manifest; unless `complete`, every decision not failed is "pending": its documents are
+        being put in place, so each listed one may be missing (or, with --force, still the old file)."""
+        decisions = [d.as_dict(out_dir) for d in self.decisions]
+        summary = {"inputs": len(self.decisions), "built": self.built, "failed": self.failed,
+                   "warnings": self.warnings}
+        if not complete:
+            for decision in decisions:
+                if decision["status"] == BUILT:
+                    decision["status"] = PENDING
+            summary = {**summary, "built": 0, PENDING: self.built}
         return {
             "manifest_version": MANIFEST_VERSION,
-            "summary": {"inputs": len(self.decisions), "built": self.built, "failed": self.failed,
-                        "warnings": self.warnings},
-            "decisions": [d.as_dict(out_dir) for d in self.decisions],
+            "status": COMPLETE if complete else IN_PROGRESS,
+            "summary": summary,
+            "decisions": decisions,
         }
+
+    def write_manifest(self, out_dir: Path, *, complete: bool, force: bool) -> None:
+        """Write the manifest atomically; a lone surrogate in any text is written as its JSON escape."""
+        text = json.dumps(self.manifest_data(out_dir, complete=complete), indent=2, ensure_ascii=False)
+        write_atomically(self.manifest, (text + "\n").encode("utf-8", "backslashreplace"), force=force)
 
 
 def _unexpected(path: str, exc: Exception) -> Finding:
@@ -248,8 +271,6 @@ def warm_templates(profile: str | None) -> None:
 
 
 Runner = Callable[[Callable, list, str], Iterator]
-
-
 @contextlib.contextmanager
 def worker_pool(jobs: int, tasks: int, progress: Progress | None) -> Iterator[Runner]:
     """A runner that maps a task function over tasks, in order, on `jobs` processes (1: this one)."""
@@ -279,9 +300,13 @@ def _midnight(iso_date: str) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
-def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
-              progress: Progress | None) -> list[DecisionResult]:
-    """Convert every built document with one LibreOffice run and add each PDF to its decision."""
+def _convert_pdfs(results: list[DecisionResult], options: BatchOptions, tag: str,
+                  progress: Progress | None) -> list[DecisionResult]:
+    """Convert every built document with one LibreOffice run and stage each PDF for its decision.
+
+    A PDF that cannot be made or staged is a finding of its decision; the staged PDFs are listed in
+    the decision's outputs and put in place by `_publish_pdfs`.
+    """
     jobs = [PdfJob(output.path, _midnight(result.date)) for result in results
             if result.status == BUILT for output in result.outputs]
     converted = convert_to_pdf(jobs)
@@ -289,16 +314,38 @@ def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
         progress("pdf", len(jobs), len(jobs))
     finished = []
     for result in results:
-        outputs, findings = list(result.outputs), []
+        outputs, findings, staged = list(result.outputs), [], []
         for output in result.outputs if result.status == BUILT else ():
             pdf = converted[output.path]
             if isinstance(pdf, Finding):
                 findings.append(pdf)
                 continue
             target = document_path(options.out_dir, result.stem, output.kind, ".pdf")
-            write_atomically(target, pdf, force=options.force)
-            outputs.append(OutputFile.of(f"{output.kind}-pdf", target, pdf))
-        finished.append(replace(result, outputs=tuple(outputs)).with_findings(findings))
+            try:
+                temporary = stage_file(target, pdf, tag=tag)
+            except OSError as exc:
+                findings.append(_unexpected(result.input, exc))
+                continue
+            document = OutputFile.of(f"{output.kind}-pdf", target, pdf)
+            outputs.append(document)
+            staged.append(StagedDocument(document.kind, target, temporary, document.sha256, document.size))
+        finished.append(replace(result, outputs=tuple(outputs), staged=tuple(staged)).with_findings(findings))
+    return finished
+
+
+def _publish_pdfs(results: list[DecisionResult], options: BatchOptions) -> list[DecisionResult]:
+    """Put each staged PDF in place; one that cannot be is left out of its decision's outputs."""
+    finished = []
+    for result in results:
+        outputs, findings = list(result.outputs), []
+        for document in result.staged:
+            try:
+                publish_staged(document.temporary, document.path, force=options.force)
+            except Exception as exc:
+                outputs = [o for o in outputs if o.path != document.path]
+                findings.extend(exc.findings if isinstance(exc, NoticeBuilderError)
+                                else [_unexpected(result.input, exc)])
+        finished.append(replace(result, outputs=tuple(outputs), staged=()).with_findings(findings))
     return finished
 
 
@@ -321,7 +368,7 @@ def fewer_collections() -> Iterator[None]:
 
 
 def _remove_leftovers(out_dir: Path, tag: str) -> None:
-    """Delete every temporary file this batch staged and did not publish (also after Ctrl-C),
+    """Delete every temporary file this batch staged and did not publish (also after Ctrl-C or SIGTERM),
     and any a killed run left in the folder."""
     for leftover in out_dir.glob(f"{STAGING_PREFIX}{tag}*{STAGING_SUFFIX}"):
         leftover.unlink(missing_ok=True)
@@ -332,7 +379,9 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
               progress: Progress | None = None) -> BatchResult:
     """Check and render every decision named by `patterns`, then publish the valid ones and the manifest.
 
-    Nothing is put in place until every decision has been checked, and nothing temporary is left.
+    Nothing is put in place until every decision has been checked and the manifest, "in progress",
+    lists it; the manifest is "complete" once everything is in place, and nothing temporary is left.
+    Staging files of killed runs in the output folder are removed first.
     """
     out_dir = options.out_dir
     manifest = out_dir / MANIFEST_NAME
@@ -344,23 +393,30 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
     files = [str(p) for p in inputs.files]
     tag = staging_tag()
     warm_templates(options.profile)
-    remove_stale_staging(out_dir)  # what killed runs left in the folder
+
+    def announce(results: list[DecisionResult], *, complete: bool = False, force: bool = True) -> BatchResult:
+        batch = BatchResult(sorted(unmatched + results, key=lambda r: r.input), manifest)
+        batch.write_manifest(out_dir, complete=complete, force=force)
+        return batch
+
+    remove_stale_staging(out_dir)
     try:
-        with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files), progress) as run:
+        with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files),
+                                              progress) as run:
             checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
         planned = plan_outputs(checked, options)
         make_durable(staged.temporary for result in planned for staged in result.staged)
+        announce(planned, force=options.force)  # before any document is in place
         results = []
         for done, result in enumerate(planned, start=1):
             results.append(publish_decision(result, options) if result.status == BUILT else result)
             if progress:
                 progress("build", done, len(planned))
+        if options.pdf:
+            results = _convert_pdfs(results, options, tag, progress)
+            announce(results)
+            results = _publish_pdfs(results, options)
+        return announce(results, complete=True)
     finally:
         if out_dir.is_dir():
             _remove_leftovers(out_dir, tag)
-    if options.pdf:
-        results = _add_pdfs(results, options, progress)
-    result = BatchResult(sorted(unmatched + results, key=lambda r: r.input), manifest)
-    text = json.dumps(result.manifest_data(out_dir), indent=2, ensure_ascii=False) + "\n"
-    write_atomically(manifest, text.encode("utf-8"), force=options.force)
-    return result

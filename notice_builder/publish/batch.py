@@ -21,6 +21,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -226,7 +228,12 @@ def publish_decision(result: DecisionResult, options: BatchOptions) -> DecisionR
         return result.refused(findings)
 
 
+_batch_owner: int | None = None  # in a worker process: the pid of the batch that started it
+
+
 def _check_task(task: tuple[str, BatchOptions, str]) -> DecisionResult:
+    if _batch_owner is not None and os.getppid() != _batch_owner:
+        os._exit(1)  # the batch was killed: stage nothing more for it, and leave quietly
     return check_decision_file(*task)
 
 
@@ -271,6 +278,55 @@ def warm_templates(profile: str | None) -> None:
 
 
 Runner = Callable[[Callable, list, str], Iterator]
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a batch, handled as Ctrl-C: the batch removes its staging files and stops."""
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Raise Terminated on SIGTERM while the block runs (in the main thread; elsewhere do nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+@contextlib.contextmanager
+def stop_signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while worker processes are forked (delivered after the block), so
+    that none arrives in a worker before `_start_worker` has set how it takes them."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _start_worker(owner: int) -> None:
+    """A worker ignores Ctrl-C (the batch process reports it, once, and ends the workers) and ends at
+    once, silently, on SIGTERM; it remembers its batch so that it stops if the batch is killed."""
+    global _batch_owner
+    _batch_owner = owner
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
 @contextlib.contextmanager
 def worker_pool(jobs: int, tasks: int, progress: Progress | None) -> Iterator[Runner]:
     """A runner that maps a task function over tasks, in order, on `jobs` processes (1: this one)."""
@@ -291,7 +347,10 @@ def worker_pool(jobs: int, tasks: int, progress: Progress | None) -> Iterator[Ru
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(count) as pool:
+    with contextlib.ExitStack() as stack:
+        with stop_signals_held():  # a Ctrl-C meanwhile is raised here, with the pool to be ended
+            pool = stack.enter_context(context.Pool(count, initializer=_start_worker,
+                                                    initargs=(os.getpid(),)))
         yield run
 
 
@@ -399,24 +458,25 @@ def run_batch(patterns: Iterable[str], options: BatchOptions,
         batch.write_manifest(out_dir, complete=complete, force=force)
         return batch
 
-    remove_stale_staging(out_dir)
-    try:
-        with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files),
-                                              progress) as run:
-            checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
-        planned = plan_outputs(checked, options)
-        make_durable(staged.temporary for result in planned for staged in result.staged)
-        announce(planned, force=options.force)  # before any document is in place
-        results = []
-        for done, result in enumerate(planned, start=1):
-            results.append(publish_decision(result, options) if result.status == BUILT else result)
-            if progress:
-                progress("build", done, len(planned))
-        if options.pdf:
-            results = _convert_pdfs(results, options, tag, progress)
-            announce(results)
-            results = _publish_pdfs(results, options)
-        return announce(results, complete=True)
-    finally:
-        if out_dir.is_dir():
-            _remove_leftovers(out_dir, tag)
+    with sigterm_as_interrupt():
+        remove_stale_staging(out_dir)
+        try:
+            with fewer_collections(), worker_pool(options.jobs or available_cores(), len(files),
+                                                  progress) as run:
+                checked = list(run(_check_task, [(f, options, tag) for f in files], "check"))
+            planned = plan_outputs(checked, options)
+            make_durable(staged.temporary for result in planned for staged in result.staged)
+            announce(planned, force=options.force)  # before any document is in place
+            results = []
+            for done, result in enumerate(planned, start=1):
+                results.append(publish_decision(result, options) if result.status == BUILT else result)
+                if progress:
+                    progress("build", done, len(planned))
+            if options.pdf:
+                results = _convert_pdfs(results, options, tag, progress)
+                announce(results)
+                results = _publish_pdfs(results, options)
+            return announce(results, complete=True)
+        finally:
+            if out_dir.is_dir():
+                _remove_leftovers(out_dir, tag)

@@ -291,7 +291,11 @@ def _add_pdfs(results: list[DecisionResult], options: BatchOptions,
                 findings.append(pdf)
                 continue
             target = document_path(options.out_dir, result.stem, output.kind, ".pdf")
-            write_atomically(target, pdf, force=options.force)
+            try:
+                write_atomically(target, pdf, force=options.force)
+            except NoticeBuilderError as error:  # e.g. the disk filled up: report it, keep the rest
+                findings.extend(error.findings)
+                continue
             outputs.append(OutputFile.of(f"{output.kind}-pdf", target, pdf))
         finished.append(replace(result, outputs=tuple(outputs)).with_findings(findings))
     return finished

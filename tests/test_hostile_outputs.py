@@ -147,3 +147,33 @@ def test_a_draft_named_too_long_for_its_documents_is_a_clear_error(tmp_path):
     result = invoke("build", paper, "-o", tmp_path / "out")
     _assert_clear_failure(result, "the file name is too long for the file system")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_lint_never_writes_its_report_over_an_input(tmp_path, monkeypatch, output_format):
+    paper = _decision(tmp_path)
+    assert invoke("build", paper, "-o", tmp_path / "drafts").exit_code == 0
+    draft = tmp_path / "drafts" / "paper-notice.docx"
+    monkeypatch.chdir(tmp_path)
+    inputs = {path: path.read_bytes() for path in (paper, draft)}
+    for output, linted in [(draft, draft), ("drafts/paper-notice.docx", draft), (draft, "drafts"),
+                           ("./paper.json", paper), (paper, tmp_path)]:
+        for force in ([], ["--force"]):
+            result = invoke("lint", "--format", output_format, "-o", output, *force, linted)
+            assert result.exit_code == 2, result.output
+            assert "output-is-input" in result.stderr
+            assert {path: path.read_bytes() for path in inputs} == inputs
+
+
+def test_lint_writes_a_new_report_atomically_and_replaces_one_only_with_force(tmp_path):
+    paper = _decision(tmp_path)
+    report = tmp_path / "report.json"
+    assert invoke("lint", "--format", "json", "-o", report, paper).exit_code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))
+    report.write_text("keep", encoding="utf-8")
+    result = invoke("lint", "--format", "json", "-o", report, paper)
+    assert result.exit_code == 2 and "output-exists" in result.stderr
+    assert report.read_text(encoding="utf-8") == "keep"
+    assert invoke("lint", "--format", "json", "-o", report, "--force", paper).exit_code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.json", "report.json"]

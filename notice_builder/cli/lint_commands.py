@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notice_builder.cli.output import EXIT_USAGE, echo_findings
+from notice_builder.cli.output import EXIT_USAGE, echo, echo_findings
 from notice_builder.model.findings import FAIL_ON_CHOICES, Finding, NoticeBuilderError
+from notice_builder.model.terminal_text import escape_controls, escape_controls_in_json
 
 if TYPE_CHECKING:
     from notice_builder.lint.config import LintConfig
 
 # The library is imported inside the command, so that `notice --help` loads only click and the cli.
+
+
+def _escape_lines(text: str) -> str:
+    return "\n".join(escape_controls(line) for line in text.split("\n"))
 
 
 def _same_file(first: Path, second: Path) -> bool:
@@ -39,7 +44,11 @@ def _refuse_overwriting(output: Path | None, inputs) -> None:
 
 
 def _write_report(output: Path | None, text: str, force: bool) -> None:
-    """The report to standard output, or atomically to `output` (an existing file only with --force)."""
+    """The report to standard output, or atomically to `output` (an existing file only with --force).
+
+    `text` is already safe for a terminal: a text report escapes control characters, a JSON one
+    writes them as JSON escapes.
+    """
     if output is None:
         click.echo(text, nl=False)
         return
@@ -158,7 +167,9 @@ def lint(
         if disable:
             config = config.without(disable)
         if list_rules:
-            _write_report(output, _rules_listing(config, output_format == "json"), force)
+            listing = _rules_listing(config, output_format == "json")
+            safe = escape_controls_in_json if output_format == "json" else _escape_lines
+            _write_report(output, safe(listing), force)
             return
         if not paths:
             raise click.UsageError("give at least one file or folder to lint (or --list-rules)")
@@ -178,18 +189,20 @@ def lint(
     if output_format == "json":
         from notice_builder.report.json_report import report_as_dict
 
-        _write_report(output, json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n", force)
+        text = json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n"
+        _write_report(output, escape_controls_in_json(text), force)
     elif output_format == "sarif":
         from notice_builder.report.sarif import report_as_sarif
 
-        _write_report(output, json.dumps(report_as_sarif(report), indent=2, ensure_ascii=False) + "\n", force)
+        text = json.dumps(report_as_sarif(report), indent=2, ensure_ascii=False) + "\n"
+        _write_report(output, escape_controls_in_json(text), force)
     else:
         from notice_builder.report.text import format_text, summary
 
         _write_report(output, format_text(report), force)
-        click.echo(summary(report), err=True)
+        echo(summary(report), err=True)
     if annotate_to is not None and not report.files[0].unreadable:
-        click.echo(f"annotated copy written to {annotate_to}", err=True)
+        echo(f"annotated copy written to {annotate_to}", err=True)
     sys.exit(report.exit_code(fail_on or config.fail_on))
 
 

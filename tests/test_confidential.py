@@ -279,3 +279,51 @@ def test_batch_manifest_register_and_pack_carry_no_canary(planted, tmp_path):
     assert leaks(published, lowered(tokens)) == []
     for output in (result.output, register.output, packed.output):
         assert [t for t in tokens if t in output] == []
+
+
+def _confidential_holders(value, pointer: str = "") -> Iterable[tuple[str, dict, str]]:
+    """(pointer, holder, text key) of every piece of exempt text in a decision."""
+    if isinstance(value, dict):
+        if value.get("confidential") is True:
+            yield pointer, value, "text" if "text" in value else "body"
+        for key, item in value.items():
+            if key == "confidential_part":
+                for index, section in enumerate(item["sections"]):
+                    yield f"{pointer}/{key}/sections/{index}", section, "body"
+            else:
+                yield from _confidential_holders(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _confidential_holders(item, f"{pointer}/{index}")
+
+
+def _broken_variants() -> Iterable[tuple[str, dict, str]]:
+    """The canary decision with one piece of exempt text made invalid, in each way, in each place."""
+    data, _ = canary_decision()
+    count = len(list(_confidential_holders(data)))
+    for index in range(count):
+        for way in ("nested too deep", "flag not true"):
+            copy, _ = canary_decision()
+            pointer, holder, key = list(_confidential_holders(copy))[index]
+            secret = canary("secret")
+            if way == "nested too deep":  # found only when the confidential part is rendered
+                holder[key] = f"{secret} " + "\n\n" + "> " * 50 + "deep"
+            elif "confidential" in holder:  # the schema's enum error used to quote the value
+                holder["confidential"] = secret
+            else:
+                continue
+            yield f"{pointer} {way}", copy, secret
+
+
+@pytest.mark.parametrize("case", list(_broken_variants()), ids=lambda case: case[0])
+def test_errors_about_exempt_text_name_the_field_never_the_text(case, tmp_path):
+    label, data, secret = case
+    decision = tmp_path / "decision.json"
+    decision.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    runner = CliRunner()
+    for args in (["validate", decision], ["lint", decision],
+                 ["build", decision, "-o", tmp_path / "out", "--confidential"]):
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+        assert secret not in result.output and secret[:12] not in result.output, (label, result.output)
+    assert result.exit_code == 1, result.output
+    assert label.split()[0] in result.output  # the field is named

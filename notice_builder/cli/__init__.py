@@ -5,9 +5,23 @@ from __future__ import annotations
 import click
 
 from notice_builder.cli import batch_commands, build_commands, lint_commands, profile_commands
+from notice_builder.model.terminal_text import escape_controls
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NoticeGroup(click.Group):
+    """The `notice` group: click's own messages (a missing file, a bad option) escape control characters."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            error.message = escape_controls(error.message)
+            if isinstance(error, click.BadParameter) and isinstance(error.param_hint, str):
+                error.param_hint = escape_controls(error.param_hint)
+            raise
+
+
+@click.group(cls=NoticeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="notice-builder")
 def main() -> None:
     """Build, validate and lint UK statutory decision notices."""

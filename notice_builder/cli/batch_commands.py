@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
+from notice_builder.cli.output import EXIT_INVALID, echo, echo_findings, reports_failures
 
 if TYPE_CHECKING:
     from notice_builder.publish.batch import BatchResult
@@ -81,7 +81,7 @@ def batch(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, force: bool,
         result = run_batch(inputs, options, progress)
     for decision in result.decisions:
         echo_findings(decision.findings)
-    click.echo(summary_table(result))
+    echo(summary_table(result))
     if result.failed:
         raise SystemExit(EXIT_INVALID)
 
@@ -97,7 +97,7 @@ def pack(meeting_dir: Path, out: Path, force: bool, profile: str | None) -> None
     """Make the agenda pack for the meeting in MEETING_DIR (its meeting.json gives the agenda)."""
     from notice_builder.publish.pack import write_pack
 
-    click.echo(f"wrote {write_pack(meeting_dir, out, force=force, profile=profile)}")
+    echo(f"wrote {write_pack(meeting_dir, out, force=force, profile=profile)}")
 
 
 def _register_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
@@ -120,7 +120,7 @@ def register(inputs: tuple[str, ...], out: Path, documents: Path | None, force: 
     """Write the record of decisions for INPUTS (files, folders or globs) as CSV or HTML."""
     from notice_builder.publish.register import write_register
 
-    click.echo(f"wrote {write_register(list(inputs), out, documents_dir=documents, force=force)}")
+    echo(f"wrote {write_register(list(inputs), out, documents_dir=documents, force=force)}")
 
 
 COMMANDS = [batch, pack, register]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
+from notice_builder.cli.output import EXIT_INVALID, echo, echo_findings, reports_failures
 
 # The library is imported inside each command, so that `notice --help` loads only click and the cli.
 
@@ -29,7 +29,7 @@ def validate(files: tuple[Path, ...], profile: str | None) -> None:
         echo_findings(findings)
         failed += bool(findings)
         if not findings:
-            click.echo(f"{file}: valid")
+            echo(f"{file}: valid")
     if failed:
         raise SystemExit(EXIT_INVALID)
 
@@ -54,7 +54,7 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
                              lint=not no_lint)
     echo_findings(result.warnings)
     for document in result.documents:
-        click.echo(f"wrote {document.path}")
+        echo(f"wrote {document.path}")
 
 
 @click.command()
@@ -72,7 +72,7 @@ def new(path: Path, force: bool, profile: str | None) -> None:
     starter = starter_decision(path, chosen)
     text = json.dumps(starter, indent=2, ensure_ascii=False) + "\n"
     write_atomically(path, text.encode("utf-8"), force=force)
-    click.echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")
+    echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")
 
 
 @click.command()
@@ -80,7 +80,7 @@ def schema() -> None:
     """Print the decision JSON Schema."""
     from notice_builder.validate import decision_schema
 
-    click.echo(json.dumps(decision_schema(), indent=2, ensure_ascii=False))
+    echo(json.dumps(decision_schema(), indent=2, ensure_ascii=False))
 
 
 COMMANDS = [validate, build, new, schema]

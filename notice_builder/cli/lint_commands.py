@@ -9,13 +9,57 @@ from typing import TYPE_CHECKING
 
 import click
 
-from notice_builder.cli.output import EXIT_USAGE, echo_findings
-from notice_builder.model.findings import FAIL_ON_CHOICES, NoticeBuilderError
+from notice_builder.cli.output import EXIT_USAGE, echo, echo_findings
+from notice_builder.model.findings import FAIL_ON_CHOICES, Finding, NoticeBuilderError
+from notice_builder.model.terminal_text import escape_controls, escape_controls_in_json
 
 if TYPE_CHECKING:
     from notice_builder.lint.config import LintConfig
 
 # The library is imported inside the command, so that `notice --help` loads only click and the cli.
+
+
+def _escape_lines(text: str) -> str:
+    return "\n".join(escape_controls(line) for line in text.split("\n"))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (
+            first.exists() and second.exists() and first.samefile(second))
+    except OSError:
+        return False
+
+
+def _refuse_overwriting(output: Path | None, inputs) -> None:
+    """Never write the report over a file that is linted (or annotated): refuse, naming it."""
+    if output is None:
+        return
+    for path in inputs:
+        if _same_file(Path(output), Path(path)):
+            raise NoticeBuilderError([Finding(
+                code="output-is-input", message="will not write the report over a file being linted",
+                path=str(output), hint="give --output a new file name outside the files you lint",
+            )])
+
+
+def _write_report(output: Path | None, text: str, force: bool) -> None:
+    """The report to standard output, or atomically to `output` (an existing file only with --force).
+
+    `text` is already safe for a terminal: a text report escapes control characters, a JSON one
+    writes them as JSON escapes.
+    """
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from notice_builder.docx.atomic_files import refuse_existing, write_atomically
+
+    try:
+        refuse_existing([output], force)
+        write_atomically(output, text.encode("utf-8"), force=force)
+    except NoticeBuilderError as error:
+        echo_findings(error.findings)
+        sys.exit(EXIT_USAGE)
 
 
 def _rules_listing(config: LintConfig, as_json: bool) -> str:
@@ -85,13 +129,13 @@ def _rules_listing(config: LintConfig, as_json: bool) -> str:
     metavar="OUT.docx",
     help="Write a copy of the one .docx given with each finding as a Word comment.",
 )
-@click.option("--force", is_flag=True, help="With --annotate, replace OUT.docx if it exists.")
+@click.option("--force", is_flag=True, help="Replace the --annotate or --output file if it exists.")
 @click.option(
     "--output",
     "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write the report to this file instead of standard output.",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output (never over an input).",
 )
 @click.option(
     "--jobs",
@@ -113,14 +157,19 @@ def lint(
     from notice_builder.lint.config import LintConfig, load_config
     from notice_builder.pipeline.lint_files import lint_paths
 
+    if output is not None and str(output) == "-":
+        output = None
     try:
+        _refuse_overwriting(output, [*paths, *([annotate_to] if annotate_to else [])])
         config = load_config(config_path)
         if profile:
             config = LintConfig(profile, config.fail_on, config.rules, config.source)
         if disable:
             config = config.without(disable)
         if list_rules:
-            output.write(_rules_listing(config, output_format == "json"))
+            listing = _rules_listing(config, output_format == "json")
+            safe = escape_controls_in_json if output_format == "json" else _escape_lines
+            _write_report(output, safe(listing), force)
             return
         if not paths:
             raise click.UsageError("give at least one file or folder to lint (or --list-rules)")
@@ -131,6 +180,7 @@ def lint(
 
             check_destination(paths[0], annotate_to, force)
         report = lint_paths(paths, config, jobs=jobs)
+        _refuse_overwriting(output, [file.path for file in report.files])
         if annotate_to is not None and not report.files[0].unreadable:
             annotate_docx(paths[0], report.files[0].findings, annotate_to, force=force)
     except NoticeBuilderError as error:
@@ -139,18 +189,20 @@ def lint(
     if output_format == "json":
         from notice_builder.report.json_report import report_as_dict
 
-        output.write(json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n"
+        _write_report(output, escape_controls_in_json(text), force)
     elif output_format == "sarif":
         from notice_builder.report.sarif import report_as_sarif
 
-        output.write(json.dumps(report_as_sarif(report), indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(report_as_sarif(report), indent=2, ensure_ascii=False) + "\n"
+        _write_report(output, escape_controls_in_json(text), force)
     else:
         from notice_builder.report.text import format_text, summary
 
-        output.write(format_text(report))
-        click.echo(summary(report), err=True)
+        _write_report(output, format_text(report), force)
+        echo(summary(report), err=True)
     if annotate_to is not None and not report.files[0].unreadable:
-        click.echo(f"annotated copy written to {annotate_to}", err=True)
+        echo(f"annotated copy written to {annotate_to}", err=True)
     sys.exit(report.exit_code(fail_on or config.fail_on))
 
 

@@ -9,14 +9,21 @@ from collections.abc import Callable, Iterable
 import click
 
 from notice_builder.model.findings import Finding, NoticeBuilderError, UnreadableInput
+from notice_builder.model.terminal_text import escape_controls
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print a line with every control code point escaped (see model/terminal_text.py)."""
+    lines = text.split("\n")
+    click.echo("\n".join(escape_controls(line) for line in lines), err=err, nl=nl)
 
 
 def echo_findings(findings: Iterable[Finding]) -> None:
     """One line a finding on stderr, in `file:line:col /pointer: code message (hint)` form."""
     for finding in findings:
-        click.echo(str(finding), err=True)
+        click.echo(escape_controls(str(finding)), err=True)
 
 
 def reports_failures(command: Callable) -> Callable:
@@ -33,7 +40,7 @@ def reports_failures(command: Callable) -> Callable:
             echo_findings(error.findings)
             sys.exit(EXIT_INVALID)
         except KeyboardInterrupt:
-            click.echo("interrupted; no partial output was left behind", err=True)
+            echo("interrupted; no partial output was left behind", err=True)
             sys.exit(130)
 
     return wrapper

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from notice_builder.cli.output import EXIT_INVALID, echo_findings, reports_failures
+from notice_builder.cli.output import EXIT_INVALID, echo, echo_findings, reports_failures
 from notice_builder.model.profile import DEFAULT_PROFILE
 
 # The library is imported inside each command, so that `notice --help` loads only click and the cli.
@@ -28,8 +28,8 @@ def init(folder: Path, profile: str) -> None:
     from notice_builder.office.folder import scaffold_office
 
     for path in scaffold_office(folder, profile):
-        click.echo(f"wrote {path}")
-    click.echo(f"next: edit {folder / 'templates'} in Word, then run `notice templates check {folder}`")
+        echo(f"wrote {path}")
+    echo(f"next: edit {folder / 'templates'} in Word, then run `notice templates check {folder}`")
 
 
 @click.group()
@@ -52,7 +52,7 @@ def check(folder: Path, profile: str | None) -> None:
     echo_findings(report.findings)
     if report.findings:
         raise SystemExit(EXIT_INVALID)
-    click.echo(f"{len(report.templates)} templates OK")
+    echo(f"{len(report.templates)} templates OK")
 
 
 @click.command("next-ref")
@@ -65,7 +65,7 @@ def next_ref(folder: Path, profile: str | None, year: int | None) -> None:
     """Issue the next reference number of the office FOLDER is in; record it so it is never reused."""
     from notice_builder.office.folder import next_reference
 
-    click.echo(next_reference(folder, profile, year))
+    echo(next_reference(folder, profile, year))
 
 
 COMMANDS = [init, templates, next_ref]

@@ -9,6 +9,7 @@ start of the next run in that folder, those whose process has gone; never a runn
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -16,7 +17,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from notice_builder.model.findings import Finding, NoticeBuilderError
@@ -36,11 +37,47 @@ def _exists(path: Path) -> Finding:
                    path=str(path), hint="choose another output folder, or pass --force to replace it")
 
 
+# What an operating-system error on an output means to the person running the command, and what to do.
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: ("the disk is full", "free some space on the disk, or write to another folder"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space, or write to another folder"),
+    errno.EROFS: ("the disk is read-only", "write to a folder on a disk you can write to"),
+    errno.EACCES: ("permission was denied", "write to a folder you may write to"),
+    errno.EPERM: ("permission was denied", "write to a folder you may write to"),
+    errno.ENAMETOOLONG: ("the file name is too long for the file system",
+                         "use a shorter output folder, input file name or reference"),
+    errno.ENOTDIR: ("part of the output path is a file, not a folder", "choose another output folder"),
+    errno.EISDIR: ("a folder has this name", "choose another output name"),
+}
+MAX_NAME_IN_TEMPORARY = 96  # characters of the target's name kept in a temporary file's name
+
+
+def write_problem(path: Path, error: OSError) -> Finding:
+    """One plain finding for an output that could not be written: the file, the problem, the fix."""
+    problem, hint = _WRITE_PROBLEMS.get(error.errno, (
+        (error.strerror or type(error).__name__).lower(), "check the output folder and try again"))
+    return Finding(code="output-unwritable", message=f"could not write this file: {problem}; nothing "
+                   "was written", path=str(path), hint=hint)
+
+
+@contextlib.contextmanager
+def reporting_write_errors(path: Path) -> Iterator[None]:
+    """Turn an operating-system error while writing `path` into a NoticeBuilderError naming it."""
+    try:
+        yield
+    except OSError as error:
+        raise NoticeBuilderError([write_problem(path, error)]) from None
+
+
 def refuse_existing(paths: Iterable[Path], force: bool) -> None:
     """Raise one finding per output that exists already, unless `force` allows replacing them."""
     if force:
         return
-    clashes = [p for p in paths if p.exists()]
+    clashes = []
+    for path in paths:
+        with reporting_write_errors(path):
+            if path.exists():
+                clashes.append(path)
     if clashes:
         raise NoticeBuilderError([_exists(p) for p in clashes])
 
@@ -79,20 +116,21 @@ def stage_file(path: Path, data: bytes, *, tag: str = "", durable: bool = True) 
     process's own, without one). The file is synced to disk unless `durable` is False, when the caller
     must `make_durable` it (with the rest of its batch) before publishing.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    prefix = f"{STAGING_PREFIX}{tag or staging_tag(unique=False)}{path.name}."
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=STAGING_SUFFIX)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
-        os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with reporting_write_errors(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefix = f"{STAGING_PREFIX}{tag or staging_tag(unique=False)}{path.name[:MAX_NAME_IN_TEMPORARY]}."
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=STAGING_SUFFIX)
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                if durable:
+                    os.fsync(stream.fileno())
+            os.chmod(temporary, FILE_MODE)  # mkstemp makes 0600; outputs are ordinary shared files
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     return temporary
 
 
@@ -114,17 +152,18 @@ def publish_staged(temporary: Path, path: Path, *, force: bool = False) -> None:
     meantime, so an existing file is never replaced by accident.
     """
     try:
-        if force:
-            os.replace(temporary, path)
-            return
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise NoticeBuilderError([_exists(path)]) from None
-        except OSError:  # file systems without hard links
-            if path.exists():
-                raise
-            os.replace(temporary, path)
+        with reporting_write_errors(path):
+            if force:
+                os.replace(temporary, path)
+                return
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
+                raise NoticeBuilderError([_exists(path)]) from None
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise
+                os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
 

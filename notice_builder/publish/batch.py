@@ -208,6 +208,8 @@ def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionR
         staged = stage_documents(run, options.out_dir, tag=tag, durable=False)
         outputs = tuple(OutputFile(d.kind, d.path, d.sha256, d.size) for d in staged)
         return replace(result, outputs=outputs, staged=tuple(staged))
+    except NoticeBuilderError as exc:  # e.g. an output that cannot be written: the disk is full
+        return DecisionResult(input=path, findings=tuple(exc.findings))
     except Exception as exc:  # one decision's surprise must not stop the meeting's papers
         return DecisionResult(input=path, findings=(_unexpected(path, exc),))
 
@@ -382,8 +384,8 @@ def _convert_pdfs(results: list[DecisionResult], options: BatchOptions, tag: str
             target = document_path(options.out_dir, result.stem, output.kind, ".pdf")
             try:
                 temporary = stage_file(target, pdf, tag=tag)
-            except OSError as exc:
-                findings.append(_unexpected(result.input, exc))
+            except NoticeBuilderError as error:  # e.g. the disk filled up: report it, keep the rest
+                findings.extend(error.findings)
                 continue
             document = OutputFile.of(f"{output.kind}-pdf", target, pdf)
             outputs.append(document)

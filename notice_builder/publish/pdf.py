@@ -9,12 +9,14 @@ ID; both are pinned afterwards so the same document always gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -85,29 +87,61 @@ def reproducible_pdf(data: bytes, date: dt.datetime) -> bytes:
     return _pin(_DOCUMENT_CHECKSUM, _pin(_DOCUMENT_ID, data, (digest, digest)), (digest,))
 
 
+def timeout_for(documents: int) -> float:
+    """How long one LibreOffice run may take for `documents` documents, start-up included."""
+    return 60 + TIMEOUT_SECONDS_PER_DOCUMENT * documents
+
+
+def _end_group(process: subprocess.Popen) -> None:
+    """Kill every process of LibreOffice's own process group (soffice starts helpers), then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    if process.stderr:
+        process.stderr.close()
+
+
+def run_soffice(arguments: list[str], environment: dict[str, str], timeout: float) -> list[str]:
+    """Run LibreOffice in a session of its own; the last line of its complaint if it failed.
+
+    No argument after the options may start with '-': every file is an absolute path, so a file
+    named like an option (`--accept=...`) is only ever a file. On a timeout, an error or Ctrl-C the
+    whole process group is killed, so no LibreOffice (or a port it opened) outlives the command.
+    """
+    if any(not Path(argument).is_absolute() for argument in arguments[arguments.index("--outdir") + 1:]):
+        raise ValueError("LibreOffice is given absolute paths only")
+    process = subprocess.Popen(
+        arguments, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=environment, text=True, errors="replace", start_new_session=True,
+    )
+    try:
+        try:
+            _, errors = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return ["LibreOffice did not finish in time"]
+        return errors.strip().splitlines()[-1:] if process.returncode else []
+    finally:
+        _end_group(process)
+
+
 def convert_to_pdf(jobs: list[PdfJob]) -> dict[Path, bytes | Finding]:
     """Convert every job's .docx in one LibreOffice run; the PDF bytes, or a finding, per .docx."""
     if not jobs:
         return {}
     command = soffice()
-    with tempfile.TemporaryDirectory(prefix="notice-pdf-") as work:
+    with tempfile.TemporaryDirectory(prefix="notice-pdf-") as temporary:
+        work = Path(temporary).resolve()
         # A private profile: a user's open LibreOffice (or a parallel build) cannot lock this one.
-        profile = Path(work, "profile").as_uri()
-        out_dir = Path(work, "pdf")
+        profile = (work / "profile").as_uri()
+        out_dir = work / "pdf"
         stems = {job.docx.stem for job in jobs}
         if len(stems) != len(jobs):
             raise ValueError("documents converted together need distinct file names")
         environment = {**os.environ, "TZ": "UTC"}
-        try:
-            completed = subprocess.run(
-                [command, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", pdf_filter(), "--outdir", str(out_dir), *(str(j.docx) for j in jobs)],
-                capture_output=True, text=True, env=environment, stdin=subprocess.DEVNULL,
-                timeout=60 + TIMEOUT_SECONDS_PER_DOCUMENT * len(jobs), check=False,
-            )
-            problem = completed.stderr.strip().splitlines()[-1:] if completed.returncode else []
-        except subprocess.TimeoutExpired:
-            problem = ["LibreOffice did not finish in time"]
+        documents = [str(job.docx.resolve()) for job in jobs]
+        arguments = [command, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                     "--convert-to", pdf_filter(), "--outdir", str(out_dir), *documents]
+        problem = run_soffice(arguments, environment, timeout_for(len(jobs)))
         results: dict[Path, bytes | Finding] = {}
         for job in jobs:
             produced = out_dir / f"{job.docx.stem}.pdf"

@@ -99,12 +99,25 @@ def register_entries(patterns: list[str], documents_dir: Path, register_dir: Pat
     return entries
 
 
+# A cell a spreadsheet would read as a formula starts with one of these (OWASP "CSV injection"), perhaps
+# after spaces; the full-width forms too, which some spreadsheets take as their ASCII ones.
+FORMULA_STARTS = tuple("=+-@\t\r\n") + tuple("\uff1d\uff0b\uff0d\uff20")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """`cell` as text a spreadsheet shows as written: a leading ' if it could start a formula."""
+    return f"'{cell}" if cell.lstrip(" ").startswith(FORMULA_STARTS) else cell
+
+
 def register_csv(entries: list[RegisterEntry]) -> str:
-    """The register as CSV (RFC 4180, CRLF line ends), one row a decision under a header row."""
+    """The register as CSV (RFC 4180, CRLF line ends), one row a decision under a header row.
+
+    No cell can become a spreadsheet formula: one that starts like a formula gets a leading '.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    writer.writerows(entry.csv_row() for entry in entries)
+    writer.writerows([spreadsheet_text(cell) for cell in entry.csv_row()] for entry in entries)
     return buffer.getvalue()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from notice_builder.model.decision_text import field_text, format_date
-from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
 from notice_builder.model.redaction import confidential_items, public_decision, standard_sentence
 from notice_builder.render.markdown_to_word import (
@@ -48,14 +48,17 @@ class ContextBuilder:
         self.profile = profile
         self.resources = resources
 
-    def markdown(self, text: str, **options: Any) -> WordXml:
+    def markdown(self, text: str, *, confidential_at: str | None = None, **options: Any) -> WordXml:
+        """`text` as Word XML; exempt text (`confidential_at`: its pointer) is never quoted in an error."""
         try:
             return markdown_to_word(text, self.resources, BlockOptions(**options))
         except MarkdownTooDeep as error:
             start = " ".join(text.split())[:40]
+            where = (f"the confidential text at {confidential_at}" if confidential_at
+                     else f"a text ({start!r})")
             raise NoticeBuilderError([Finding(
-                code="markdown-too-deep", path="decision",
-                message=f"a text is {error} (lists or quotes inside one another): {start!r}",
+                code="markdown-too-deep", path="decision", location=Location(pointer=confidential_at),
+                message=f"{where} is {error} (lists or quotes inside one another)",
                 hint="a notice needs two or three levels of list at most; flatten the list or quotation",
             )]) from None
 
@@ -155,7 +158,8 @@ class ContextBuilder:
     def confidential(self, document: DocumentSpec) -> dict:
         """The confidential part: each piece of exempt information under its heading, with its ground."""
         sections = [
-            {"heading": item.heading, "exemption": item.exemption, "body": self.markdown(item.text)}
+            {"heading": item.heading, "exemption": item.exemption,
+             "body": self.markdown(item.text, confidential_at=item.pointer)}
             for item in confidential_items(self._confidential_decision, self.profile)
         ]
         return {

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from notice_builder.lint.api import LintReport
+from notice_builder.model.terminal_text import escape_controls
 
 
 def format_text(report: LintReport) -> str:
-    """Every finding, one a line, in file and document order."""
-    return "".join(f"{finding}\n" for finding in report.findings)
+    """Every finding, one a line, in file and document order; control characters written as escapes."""
+    return "".join(f"{escape_controls(str(finding))}\n" for finding in report.findings)
 
 
 def summary(report: LintReport) -> str:

@@ -13,6 +13,7 @@ from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
 from notice_builder.model.findings import Finding
 from notice_builder.model.profile import Profile
+from notice_builder.model.redaction import CONFIDENTIAL_PART_KEY
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.patterns import Draft202012Validator
@@ -48,9 +49,27 @@ def _pointer(parts) -> str:
     return "".join(f"/{escape_pointer_token(str(p))}" for p in parts)
 
 
-def _short(value: Any, limit: int = 60) -> str:
+def _quoted(value: Any, limit: int = 60) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _marked_confidential(value: Any) -> bool:
+    """A body or section its writer meant to mark exempt (even with a wrong value, e.g. "yes")."""
+    return isinstance(value, dict) and value.get("confidential") not in (None, False)
+
+
+def in_confidential_part(data: Any, path) -> bool:
+    """True if the value at `path` is, or is inside, exempt information: its text is never quoted."""
+    value = data
+    for part in path:
+        if _marked_confidential(value) or part == CONFIDENTIAL_PART_KEY:
+            return True
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return _marked_confidential(value)
 
 
 def _leaf_errors(error: ValidationError):
@@ -61,9 +80,16 @@ def _leaf_errors(error: ValidationError):
         yield error
 
 
-def _explain(error: ValidationError) -> tuple[str, str, str | None]:
-    """Return (pointer, message, hint) for one schema error in the words of a contact officer."""
+def _explain(error: ValidationError, confidential: bool = False) -> tuple[str, str, str | None]:
+    """Return (pointer, message, hint) for one schema error in the words of a contact officer.
+
+    For exempt information (`confidential`) the field is named and its text is never quoted.
+    """
     pointer = _pointer(error.absolute_path)
+
+    def shown(value: Any) -> str:
+        return "this confidential value" if confidential else _quoted(value)
+
     hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
     kind, value = error.validator, error.instance
     if kind == "required":
@@ -90,12 +116,12 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
                              f"{forbidden_character(value)}"), (
                 "delete it; it usually comes from copying and pasting out of Word or a PDF")
         names = {"email": "email address", "uk-telephone": "UK telephone number", "date": "date"}
-        return pointer, f"{_short(value)} is not a valid {names.get(fmt, fmt)}", hint
+        return pointer, f"{shown(value)} is not a valid {names.get(fmt, fmt)}", hint
     if kind == "pattern" and error.validator_value == "\\S":
         is_body = "object" in error.schema.get("type", [])  # Markdown, or exempt text in an object
         return pointer, "is empty", EMPTY_BODY_HINT if is_body else hint
     if kind == "pattern":
-        return pointer, f"{_short(value)} is not in the expected form", hint
+        return pointer, f"{shown(value)} is not in the expected form", hint
     if kind == "type":
         expected = error.validator_value
         wanted = " or ".join(f"{'an' if name in ('object', 'array', 'integer') else 'a'} {name}"
@@ -107,12 +133,14 @@ def _explain(error: ValidationError) -> tuple[str, str, str | None]:
         return pointer, f"the field '{needed}' is required with '{given}'", hint
     if kind == "enum":
         options = " or ".join(json.dumps(v) for v in error.validator_value)
-        return pointer, f"{_short(value)} is not one of {options}", hint
+        return pointer, f"{shown(value)} is not one of {options}", hint
     if kind == "minItems":
         return pointer, f"needs at least {error.validator_value} item(s)", hint
     if kind in ("maxLength", "maxItems"):
         return pointer, f"is too long (at most {error.validator_value})", (
             "split it or move detail into a background paper")
+    if confidential:  # jsonschema's own words quote the value
+        return pointer, f"is not valid here (the schema's '{kind}' rule)", hint
     return pointer, error.message, hint
 
 
@@ -146,7 +174,7 @@ def explain_errors(validator: Draft202012Validator, source: DecisionSource) -> l
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
         for leaf in _leaf_errors(error):
-            pointer, message, hint = _explain(leaf)
+            pointer, message, hint = _explain(leaf, in_confidential_part(source.data, leaf.absolute_path))
             is_key = leaf.validator == "additionalProperties"
             findings.append(Finding(
                 code="schema", message=message, path=source.path,

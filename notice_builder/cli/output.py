@@ -40,7 +40,7 @@ def reports_failures(command: Callable) -> Callable:
             echo_findings(error.findings)
             sys.exit(EXIT_INVALID)
         except KeyboardInterrupt:
-            echo("interrupted; no partial output was left behind", err=True)
+            echo("interrupted; no half-written or temporary file was left behind", err=True)
             sys.exit(130)
 
     return wrapper

@@ -56,8 +56,8 @@ def collect_decision_files(patterns: Iterable[str], exclude: Path | None = None)
     seen: dict[Path, Path] = {}
     for pattern in patterns:
         literal = Path(pattern)
-        if literal.is_file() or (not literal.exists() and not is_glob(pattern)):
-            chosen = [literal]  # named explicitly: used (or reported unreadable) whatever its name
+        if (literal.exists() and not literal.is_dir()) or (not literal.exists() and not is_glob(pattern)):
+            chosen = [literal]  # named explicitly: used, or reported (unreadable, a device) whatever its name
         else:
             chosen = [p for p in _matches(pattern) if _is_decision_file(p, excluded)]
         if not chosen:

@@ -104,7 +104,6 @@ def parse_xml(data: bytes) -> etree._Element:
     return root
 
 
-_DOCTYPE = re.compile("<!doctype", re.IGNORECASE)
 _DECLARED_ENCODING = re.compile(r"""encoding\s*=\s*(["'])([^"']*)\1""")
 # Byte-order marks and the first bytes of "<?xm" in the encodings an XML parser recognises: only UTF-8 and
 # UTF-16 (what Word writes) are read; UTF-32, UCS-4 and EBCDIC are named so that they can be refused.
@@ -120,10 +119,10 @@ _UTF8_NAMES = frozenset({"utf8"})
 _UTF16_NAMES = frozenset({"utf16", "utf16le", "utf16be"})
 # An XML attribute naming a macro project, wherever it is: a content type (vbaProject, macroEnabled), a
 # relationship type (vbaProject, wordVbaData) or an embedded object's ProgID (Excel.SheetMacroEnabled.12).
+# Searched for in lower-cased text, and only if one of the words is there at all.
+_MACRO_WORDS = ("macroenabled", "vbaproject", "wordvbadata")
 _MACRO_ATTRIBUTE = re.compile(
-    r"""(?:ContentType|Type|ProgID)\s*=\s*["'][^"'<>]*(?:macroenabled|vbaproject|wordvbadata)""",
-    re.IGNORECASE,
-)
+    r"""(?:contenttype|type|progid)\s*=\s*["'][^"'<>]*(?:macroenabled|vbaproject|wordvbadata)""")
 _VBA_PROJECT_STREAM = "_vba_project".encode("utf-16-le")  # in every VBA project (MS-OVBA), any case
 _MACRO_PART_NAMES = ("vbaproject.bin", "vbadata.xml")
 _ALT_CHUNK = "/afchunk"
@@ -171,7 +170,7 @@ def xml_text(data: bytes) -> tuple[str | None, str | None]:
 def _has_doctype(data: bytes) -> bool:
     """True if an XML part declares a DOCTYPE (the door to entity expansion and external files)."""
     text, refused = xml_text(data)
-    return refused is not None or _DOCTYPE.search(text) is not None
+    return refused is not None or "<!doctype" in text.lower()
 
 
 def _looks_like_xml(name: str, data: bytes) -> bool:
@@ -266,6 +265,7 @@ class DocxPackage:
         return self._checked_text(name)[0]
 
     def _checked_text(self, name: str) -> tuple[bytes, str]:
+        """The bytes of an XML part and its text in lower case, refused as `checked` says."""
         data = self.read(name)
         text, refused = xml_text(data)
         if refused is not None:
@@ -276,7 +276,8 @@ class DocxPackage:
                 "the file may have been tampered with; do not open it, ask the author for a "
                 "fresh copy saved from Word",
             )
-        if _DOCTYPE.search(text):
+        text = text.lower()
+        if "<!doctype" in text:
             raise _refuse(
                 self.path,
                 "docx-unsafe-xml",
@@ -366,7 +367,7 @@ class DocxPackage:
             if check_macros:
                 if (reason := self._macro_reason(name, data, text, 0)) is not None:
                     raise _macros_refused(self.path, reason)
-                if text is not None and name.lower().endswith(".rels"):
+                if text is not None and _ALT_CHUNK in text and name.lower().endswith(".rels"):
                     alt_chunks.update(self._alt_chunk_targets(name, data))
             if key is not None:
                 if len(_VERIFIED_PARTS) >= _VERIFIED_PARTS_MAX:
@@ -401,12 +402,13 @@ class DocxPackage:
         return digest.digest(), info.compress_type, info.file_size
 
     def _macro_reason(self, name: str, data: bytes, text: str | None, depth: int) -> str | None:
-        """What makes this part a macro carrier, in words, or None."""
+        """What makes this part a macro carrier, in words, or None (`text`: an XML part's, in lower case)."""
         if posixpath.basename(name).lower().endswith(_MACRO_PART_NAMES):
             return f"a VBA macro project ({name})"
         if data.startswith(OLE_MAGIC) and _VBA_PROJECT_STREAM in data.lower():
             return f"a VBA macro project ({name})"
-        if text is not None and (match := _MACRO_ATTRIBUTE.search(text)) is not None:
+        if text is not None and any(word in text for word in _MACRO_WORDS) \
+                and (match := _MACRO_ATTRIBUTE.search(text)) is not None:
             return f"a reference to macros in {name} ({match.group().split('=')[0].strip()} "\
                 f"{match.group().rsplit('/', 1)[-1].rsplit('.', 1)[-1][:40]!r})"
         if data.startswith(b"PK") and depth < _EMBEDDED_DEPTH:
@@ -429,7 +431,7 @@ class DocxPackage:
                     continue
                 part = inner.read(info.filename)
                 inner._cache.pop(info.filename, None)
-                text = xml_text(part)[0] if _looks_like_xml(info.filename, part) else None
+                text = (xml_text(part)[0] or "").lower() if _looks_like_xml(info.filename, part) else None
                 if (reason := inner._macro_reason(info.filename, part, text, depth)) is not None:
                     return f"{reason}, inside the embedded package {name}"
         finally:

@@ -173,12 +173,20 @@ def _has_doctype(data: bytes) -> bool:
     return refused is not None or "<!doctype" in text.lower()
 
 
-def _looks_like_xml(name: str, data: bytes) -> bool:
-    """An XML part by its name or, whatever it is called, by its first bytes."""
-    if name.lower().endswith((".xml", ".rels")):
-        return True
-    head = data[:4].lstrip(b" \t\r\n")
-    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<"))
+_XML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?[ \t\r\n]*<[?A-Za-z_]"  # UTF-8
+    rb"|(?:\xff\xfe)?<\x00[?A-Za-z_]\x00"  # UTF-16 little-endian
+    rb"|(?:\xfe\xff)?\x00<\x00[?A-Za-z_]"  # UTF-16 big-endian
+)
+
+
+def _is_xml_name(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """Whether a part not named as XML starts as XML does, in UTF-8 or UTF-16 (a renamed part)."""
+    return _XML_START.match(data) is not None
 
 
 def part_key(name: str) -> str:
@@ -336,8 +344,9 @@ class DocxPackage:
     def verify_all_parts(self, *, check_macros: bool = False) -> None:
         """Read every part within the limits and check every XML part, so a tampered file is refused.
 
-        Every part that is XML by its name or its first bytes is checked for a DOCTYPE and an encoding
-        Word never writes. With `check_macros`, every part is also checked for macros whatever its name:
+        Every part named as XML (.xml, .rels) is checked for a DOCTYPE and an encoding Word never writes
+        (a part under another name is checked so when it is parsed, by `xml`). With `check_macros`,
+        every part is also checked for macros whatever its name:
         a VBA project (by name, by its stream, or named by a content type, relationship type or ProgID),
         a package embedded in it that holds one, or an altChunk whose content is an OLE object.
 
@@ -360,7 +369,10 @@ class DocxPackage:
                     ole_parts.add(part_key(name))
                 continue
             data = self.read(name)
-            text = self._checked_text(name)[1] if _looks_like_xml(name, data) else None
+            if _is_xml_name(name):
+                text = self._checked_text(name)[1]
+            else:  # searched for macros; refused for its encoding or a DOCTYPE only if it is parsed
+                text = (xml_text(data)[0] or "").lower() if _looks_like_xml(data) else None
             is_ole = data.startswith(OLE_MAGIC)
             if is_ole:
                 ole_parts.add(part_key(name))
@@ -431,7 +443,8 @@ class DocxPackage:
                     continue
                 part = inner.read(info.filename)
                 inner._cache.pop(info.filename, None)
-                text = (xml_text(part)[0] or "").lower() if _looks_like_xml(info.filename, part) else None
+                looks_xml = _is_xml_name(info.filename) or _looks_like_xml(part)
+                text = (xml_text(part)[0] or "").lower() if looks_xml else None
                 if (reason := inner._macro_reason(info.filename, part, text, depth)) is not None:
                     return f"{reason}, inside the embedded package {name}"
         finally:

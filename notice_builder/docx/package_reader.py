@@ -167,12 +167,6 @@ def xml_text(data: bytes) -> tuple[str | None, str | None]:
     return text, None
 
 
-def _has_doctype(data: bytes) -> bool:
-    """True if an XML part declares a DOCTYPE (the door to entity expansion and external files)."""
-    text, refused = xml_text(data)
-    return refused is not None or "<!doctype" in text.lower()
-
-
 _XML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?[ \t\r\n]*<[?A-Za-z_]"  # UTF-8
     rb"|(?:\xff\xfe)?<\x00[?A-Za-z_]\x00"  # UTF-16 little-endian

@@ -14,7 +14,9 @@ import struct
 import subprocess
 import sys
 import uuid
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -319,3 +321,190 @@ def test_a_zip_with_encrypted_members_is_refused(tmp_path, good_docx):
             start += 4
     path.write_bytes(bytes(data))
     assert_refused(lint(path), path, "docx-encrypted")
+
+
+# -- a DOCTYPE in any encoding, duplicate part names, a forged CRC -------------------------------
+def _utf7_hiding_markup(text: str) -> bytes:
+    """UTF-7 with every '<' after the declaration written as '+ADw-', so no '<!DOCTYPE' byte string."""
+    declaration, rest = text.split("?>", 1)
+    return (declaration + "?>").encode("ascii") + rest.encode("utf-7").replace(b"<", b"+ADw-")
+
+
+_ENCODED = {
+    "utf-16 with a byte-order mark": ("UTF-16", lambda t: t.encode("utf-16")),
+    "utf-16-le without one": ("UTF-16", lambda t: t.encode("utf-16-le")),
+    "utf-16-be without one": ("UTF-16BE", lambda t: t.encode("utf-16-be")),
+    "utf-32 with a byte-order mark": ("UTF-32", lambda t: t.encode("utf-32")),
+    "utf-32-be without one": ("UTF-32BE", lambda t: t.encode("utf-32-be")),
+    "utf-7": ("UTF-7", _utf7_hiding_markup),
+    "ebcdic (IBM037)": ("IBM037", lambda t: t.encode("cp037")),
+    "ebcdic (IBM500)": ("IBM500", lambda t: t.encode("cp500")),
+    "latin-1": ("ISO-8859-1", lambda t: t.encode("latin-1")),
+    "utf-8 with a byte-order mark, declared utf-16": ("UTF-16", lambda t: t.encode("utf-8-sig")),
+    "utf-16 with a byte-order mark, declared utf-8": ("UTF-8", lambda t: t.encode("utf-16")),
+}
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "customXml/item1.xml"])
+@pytest.mark.parametrize("encoding", sorted(_ENCODED))
+def test_a_doctype_is_refused_in_every_encoding(tmp_path, good_docx, encoding, part):
+    declared, encode = _ENCODED[encoding]
+    text = _document_with_doctype(BILLION_LAUGHS, b"&lol9;").decode("ascii").replace(
+        '<?xml version="1.0"?>', f'<?xml version="1.0" encoding="{declared}"?>')
+    path = repack(good_docx, tmp_path / "encoded.docx", replace={part: encode(text)},
+                  add={} if part == "word/document.xml" else {part: encode(text)})
+    outcome = lint(path)
+    assert_refused(outcome, path, "docx-unsafe-xml")
+    assert "lollol" not in outcome.stdout + outcome.stderr
+
+
+def _forge_crc(data: bytes, target: int) -> bytes:
+    """Four bytes that, appended to `data`, make its CRC-32 `target` (CRC-32 is affine over GF(2))."""
+    base = zlib.crc32(data + bytes(4))
+    basis: dict[int, tuple[int, int]] = {}  # highest set bit -> (effect on the CRC, input bits)
+    for i in range(32):
+        value, combination = zlib.crc32(data + (1 << i).to_bytes(4, "little")) ^ base, 1 << i
+        for bit in reversed(range(32)):
+            if value >> bit & 1:
+                if bit not in basis:
+                    basis[bit] = (value, combination)
+                    break
+                value, combination = value ^ basis[bit][0], combination ^ basis[bit][1]
+    want, combination = target ^ base, 0
+    for bit in reversed(range(32)):
+        if want >> bit & 1:
+            want, combination = want ^ basis[bit][0], combination ^ basis[bit][1]
+    return combination.to_bytes(4, "little")
+
+
+def test_a_part_forged_to_the_crc_and_size_of_a_verified_part_is_still_checked(tmp_path, good_docx):
+    good = tmp_path / "good.docx"
+    good.write_bytes(good_docx)
+    open_docx(good).close()  # its large parts are verified and remembered for this process
+    styles = zipfile.ZipFile(io.BytesIO(good_docx)).read("word/styles.xml")
+    hostile = _document_with_doctype(BILLION_LAUGHS, b"&lol9;")
+    hostile += b" " * (len(styles) - 4 - len(hostile))
+    hostile += _forge_crc(hostile, zlib.crc32(styles))
+    assert (zlib.crc32(hostile), len(hostile)) == (zlib.crc32(styles), len(styles))
+    path = repack(good_docx, tmp_path / "forged.docx", add={"customXml/item1.xml": hostile})
+    with pytest.raises(UnreadableInput) as refused:
+        open_docx(path).close()
+    assert refused.value.findings[0].code == "docx-unsafe-xml"
+
+
+@pytest.mark.parametrize("second", ["word/document.xml", "Word/Document.XML", "word\\document.xml",
+                                    "/word/document.xml", "[Content_Types].xml", "word/./document.xml"])
+def test_duplicate_part_names_are_refused(tmp_path, good_docx, second):
+    path = repack(good_docx, tmp_path / "duplicate.docx")
+    other = _document_with_doctype(b"", b"the copy the linter would not read")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns "Duplicate name"
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr(second, other)
+    assert_refused(lint(path), path, "docx-duplicate-part")
+
+
+# -- macros under any name, found by content, content type and relationship type ----------------
+def _ole_bytes(*streams: str) -> bytes:
+    directory = b"".join(s.encode("utf-16-le").ljust(128, b"\0") for s in ("Root Entry", *streams))
+    return OLE_MAGIC + b"\0" * 504 + directory + b"\0" * 1024
+
+
+def _zip_bytes(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+VBA_PROJECT = _ole_bytes("VBA", "_VBA_PROJECT", "dir", "Module1", "PROJECT", "PROJECTwm")
+WORKBOOK_97 = _ole_bytes("Workbook", "\x05SummaryInformation")
+_CT = b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+_XLSX_TYPES = _CT + (b'<Default Extension="xml" ContentType="application/xml"/>'
+                     b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+XLSX = _zip_bytes({"[Content_Types].xml": _XLSX_TYPES, "xl/workbook.xml": b"<workbook/>"})
+XLSM = _zip_bytes({
+    "[Content_Types].xml": _CT + b'<Override PartName="/xl/vbaProject.bin" '
+                                 b'ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    "xl/workbook.xml": b"<workbook/>", "xl/vbaProject.bin": VBA_PROJECT})
+XLSM_RENAMED = _zip_bytes({"[Content_Types].xml": _XLSX_TYPES, "xl/workbook.xml": b"<workbook/>",
+                           "xl/printerSettings9.dat": VBA_PROJECT})
+DOCM = _zip_bytes({"[Content_Types].xml": _CT + b'<Default Extension="xml" ContentType="application/vnd.'
+                                                b'ms-word.document.macroEnabled.main+xml"/></Types>',
+                   "word/document.xml": b"<w:document " + W + b"/>", "word/VBAProject.BIN": VBA_PROJECT})
+OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_OLE_OBJECT = ('<w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" '
+               'ProgID="{prog_id}" ShapeID="_x0000_i1025" DrawAspect="Icon" ObjectID="_1" r:id="rIdObj"/>'
+               '</w:object></w:r>')
+
+
+def _with(source: bytes, *, types: str = "", rels: str = "", body: str = "") -> dict[str, bytes]:
+    """Replacements adding an Override to the content types, a relationship and body XML."""
+    package = zipfile.ZipFile(io.BytesIO(source))
+    document = package.read("word/document.xml").decode()
+    if body and 'w:p' in document:
+        document = document.replace("<w:body>", "<w:body><w:p>" + body + "</w:p>", 1) \
+            if body.startswith("<w:r") else document.replace("<w:body>", "<w:body>" + body, 1)
+    return {
+        "[Content_Types].xml": package.read("[Content_Types].xml").decode().replace(
+            "</Types>", types + "</Types>").encode(),
+        "word/_rels/document.xml.rels": package.read("word/_rels/document.xml.rels").decode().replace(
+            "</Relationships>", rels + "</Relationships>").encode(),
+        "word/document.xml": document.encode(),
+    }
+
+
+def _relationship(kind: str, target: str, rel_id: str = "rIdX") -> str:
+    return f'<Relationship Id="{rel_id}" Type="{kind}" Target="{target}"/>'
+
+
+MACRO_CARRIERS = {
+    "a VBA project under another name": lambda d: ({}, {"word/settings2.dat": VBA_PROJECT}),
+    "a VBA project in mixed case": lambda d: ({}, {"word/VbaProject.Bin": b"\0" * 64}),
+    "Word's VBA data part in mixed case": lambda d: ({}, {"word/VBAdata.XML": b"<wne:vbaSuppData/>"}),
+    "a part typed as a VBA project": lambda d: (_with(d, types='<Override PartName="/word/custom.bin" '
+                                                     'ContentType="application/vnd.ms-office.vbaProject"/>'),
+                                                {"word/custom.bin": b"\0" * 64}),
+    "a macro-enabled content type in capitals": lambda d: (
+        _with(d, types='<Override PartName="/word/x.xml" ContentType="application/vnd.ms-word.'
+                       'document.MACROENABLED.main+xml"/>'), {"word/x.xml": b"<x/>"}),
+    "a vbaProject relationship": lambda d: (
+        _with(d, rels=_relationship("http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+                                    "custom.bin")), {"word/custom.bin": b"\0" * 64}),
+    "an embedded .xlsm named .bin": lambda d: ({}, {"word/embeddings/oleObject1.bin": XLSM}),
+    "an embedded workbook with a renamed VBA project": lambda d: (
+        {}, {"word/embeddings/Microsoft_Excel_Worksheet.xlsx": XLSM_RENAMED}),
+    "an OLE object whose ProgID is a macro workbook": lambda d: (
+        _with(d, rels=_relationship(f"{OFFICE_RELATIONSHIPS}/oleObject", "embeddings/oleObject1.bin",
+                                    "rIdObj"), body=_OLE_OBJECT.format(prog_id="Excel.SheetMacroEnabled.12")),
+        {"word/embeddings/oleObject1.bin": WORKBOOK_97}),
+    "an altChunk importing an OLE file": lambda d: (
+        _with(d, rels=_relationship(f"{OFFICE_RELATIONSHIPS}/aFChunk", "chunk.dat", "rIdAlt"),
+              body='<w:altChunk r:id="rIdAlt"/>'),
+        {"word/chunk.dat": _ole_bytes("WordDocument", "1Table")}),
+    "an altChunk importing a .docm": lambda d: (
+        _with(d, rels=_relationship(f"{OFFICE_RELATIONSHIPS}/aFChunk", "afchunk.docx", "rIdAlt"),
+              body='<w:altChunk r:id="rIdAlt"/>'),
+        {"word/afchunk.docx": DOCM}),
+}
+
+
+@pytest.mark.parametrize("carrier", sorted(MACRO_CARRIERS))
+def test_macros_are_refused_whatever_their_name_or_case(tmp_path, good_docx, carrier):
+    replace, add = MACRO_CARRIERS[carrier](good_docx)
+    path = repack(good_docx, tmp_path / "carrier.docx", replace=replace, add=add)
+    assert_refused(lint(path), path, "docx-macros")
+
+
+@pytest.mark.parametrize("embedded", ["xlsx", "ole workbook"])
+def test_embedded_objects_without_macros_are_read(tmp_path, good_docx, embedded):
+    data, prog_id = (XLSX, "Excel.Sheet.12") if embedded == "xlsx" else (WORKBOOK_97, "Excel.Sheet.8")
+    replace = _with(good_docx, rels=_relationship(f"{OFFICE_RELATIONSHIPS}/oleObject",
+                                                  "embeddings/oleObject1.bin", "rIdObj"),
+                    body=_OLE_OBJECT.format(prog_id=prog_id))
+    path = repack(good_docx, tmp_path / "embedded.docx", replace=replace,
+                  add={"word/embeddings/oleObject1.bin": data})
+    outcome = lint(path)
+    assert outcome.code in (0, 1), outcome

@@ -13,8 +13,13 @@ Pass `allow_macros=True` to read one read-only.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import posixpath
 import re
+import stat
+import struct
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -53,8 +58,10 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-# (CRC, size, is XML) of large parts already read within the limits and found free of a DOCTYPE.
-_VERIFIED_PARTS: set[tuple[int, int, bool]] = set()
+# Large parts already read within the limits and found free of a DOCTYPE and of macros, by the SHA-256 of
+# their stored (compressed) bytes, method and size: equal stored bytes unpack to equal content, which a
+# matching CRC and size do not promise. The value says whether the part is an OLE compound file.
+_VERIFIED_PARTS: dict[tuple[bytes, int, int], bool] = {}
 _VERIFIED_PARTS_MAX = 1024
 _REMEMBER_VERIFIED_ABOVE = 16 * 1024
 
@@ -97,21 +104,89 @@ def parse_xml(data: bytes) -> etree._Element:
     return root
 
 
-_DOCTYPE = re.compile(rb"<!doctype", re.IGNORECASE)
+_DECLARED_ENCODING = re.compile(r"""encoding\s*=\s*(["'])([^"']*)\1""")
+# Byte-order marks and the first bytes of "<?xm" in the encodings an XML parser recognises: only UTF-8 and
+# UTF-16 (what Word writes) are read; UTF-32, UCS-4 and EBCDIC are named so that they can be refused.
+_BYTE_ORDER_MARKS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\x2b\x2f\x76", "UTF-7"),
+    (b"\xdd\x73\x66\x73", "UTF-EBCDIC"),
+)
+_UNMARKED = (
+    (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"), (b"\x4c\x6f\xa7\x94", "EBCDIC"),
+)
+_UTF8_NAMES = frozenset({"utf8"})
+_UTF16_NAMES = frozenset({"utf16", "utf16le", "utf16be"})
+# An XML attribute naming a macro project, wherever it is: a content type (vbaProject, macroEnabled), a
+# relationship type (vbaProject, wordVbaData) or an embedded object's ProgID (Excel.SheetMacroEnabled.12).
+# Searched for in lower-cased text, and only if one of the words is there at all.
+_MACRO_WORDS = ("macroenabled", "vbaproject", "wordvbadata")
+_MACRO_ATTRIBUTE = re.compile(
+    r"""(?:contenttype|type|progid)\s*=\s*["'][^"'<>]*(?:macroenabled|vbaproject|wordvbadata)""")
+_VBA_PROJECT_STREAM = "_vba_project".encode("utf-16-le")  # in every VBA project (MS-OVBA), any case
+_MACRO_PART_NAMES = ("vbaproject.bin", "vbadata.xml")
+_ALT_CHUNK = "/afchunk"
+_EMBEDDED_DEPTH = 2
 
 
-def _has_doctype(data: bytes) -> bool:
-    """True if an XML part declares a DOCTYPE (the door to entity expansion and external files)."""
-    if _DOCTYPE.search(data.replace(b"\x00", b"")):  # also UTF-16 or UTF-32 without a byte-order mark
-        return True
-    head = data[:4]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            return True  # undecodable UTF-16 lookalike: refuse rather than guess
-        return "<!doctype" in text.lower()
-    return _DOCTYPE.search(data) is not None
+def _encoding_of(data: bytes) -> str:
+    """The encoding an XML parser would read `data` in: a Python codec name, or the name of one refused."""
+    for mark, name in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return name
+    for start, name in _UNMARKED:
+        if data.startswith(start):
+            return name
+    if b"\x00" in data[:4]:
+        return "UTF-32"
+    return "utf-8"
+
+
+def xml_text(data: bytes) -> tuple[str | None, str | None]:
+    """(the text of an XML part, None), or (None, the encoding it is in) if that is not UTF-8 or UTF-16.
+
+    The encoding is taken as a parser takes it, from the byte-order mark or the first bytes, then the
+    XML declaration; a declaration naming any other encoding (UTF-7, Latin-1, EBCDIC) is refused, so a
+    DOCTYPE cannot be hidden from the check below in an encoding it does not decode.
+    """
+    encoding = _encoding_of(data)
+    if encoding not in ("utf-8", "utf-16-le", "utf-16-be"):
+        return None, encoding
+    text = data.decode(encoding, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text.startswith("<?xml"):
+        end = text.find("?>")
+        declaration = text[: end if end >= 0 else 200]
+        if "encoding" in declaration:
+            match = _DECLARED_ENCODING.search(declaration)
+            declared = re.sub(r"[-_\s]", "", match.group(2)).lower() if match else "?"
+            allowed = _UTF8_NAMES if encoding == "utf-8" else _UTF16_NAMES
+            if declared not in allowed:
+                return None, match.group(2) if match else "an unreadable encoding"
+    return text, None
+
+
+_XML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?[ \t\r\n]*<[?A-Za-z_]"  # UTF-8
+    rb"|(?:\xff\xfe)?<\x00[?A-Za-z_]\x00"  # UTF-16 little-endian
+    rb"|(?:\xfe\xff)?\x00<\x00[?A-Za-z_]"  # UTF-16 big-endian
+)
+
+
+def _is_xml_name(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """Whether a part not named as XML starts as XML does, in UTF-8 or UTF-16 (a renamed part)."""
+    return _XML_START.match(data) is not None
+
+
+def part_key(name: str) -> str:
+    """A part name as OPC compares them: case-insensitive, Unicode-normalised, with no leading slash."""
+    normal = posixpath.normpath(name.replace("\\", "/").lstrip("/"))
+    return unicodedata.normalize("NFC", normal).casefold()
 
 
 def _describe_ole(path: Path, limit: int) -> tuple[str, str, str]:
@@ -188,9 +263,23 @@ class DocxPackage:
         return data
 
     def checked(self, name: str) -> bytes:
-        """The bytes of an XML part, refused if it declares a DOCTYPE."""
+        """The bytes of an XML part, refused if it declares a DOCTYPE or is in an encoding Word never uses."""
+        return self._checked_text(name)[0]
+
+    def _checked_text(self, name: str) -> tuple[bytes, str]:
+        """The bytes of an XML part and its text in lower case, refused as `checked` says."""
         data = self.read(name)
-        if _has_doctype(data):
+        text, refused = xml_text(data)
+        if refused is not None:
+            raise _refuse(
+                self.path,
+                "docx-unsafe-xml",
+                f"the part {name} is encoded as {refused}, which Word never writes",
+                "the file may have been tampered with; do not open it, ask the author for a "
+                "fresh copy saved from Word",
+            )
+        text = text.lower()
+        if "<!doctype" in text:
             raise _refuse(
                 self.path,
                 "docx-unsafe-xml",
@@ -198,7 +287,7 @@ class DocxPackage:
                 "the file may have been tampered with; do not open it, ask the author for a "
                 "fresh copy saved from Word",
             )
-        return data
+        return data, text
 
     def invalid_xml(self, name: str, exc: Exception) -> UnreadableInput:
         return _refuse(
@@ -246,31 +335,133 @@ class DocxPackage:
         self._rels[source] = found
         return found
 
-    def verify_all_parts(self) -> None:
+    def verify_all_parts(self, *, check_macros: bool = False) -> None:
         """Read every part within the limits and check every XML part, so a tampered file is refused.
 
+        Every part named as XML (.xml, .rels) is checked for a DOCTYPE and an encoding Word never writes
+        (a part under another name is checked so when it is parsed, by `xml`). With `check_macros`,
+        every part is also checked for macros whatever its name:
+        a VBA project (by name, by its stream, or named by a content type, relationship type or ProgID),
+        a package embedded in it that holds one, or an altChunk whose content is an OLE object.
+
         Parts an office's drafts share (styles, theme, settings: often hundreds of kilobytes) are
-        unpacked once per process: a part whose CRC and size match one already verified is skipped.
+        unpacked once per process: a part whose stored bytes match one already verified is skipped.
         """
+        ole_parts: set[str] = set()
+        alt_chunks: set[str] = set()
         for info in self.zip.infolist():
-            key = (info.CRC, info.file_size, info.filename.endswith((".xml", ".rels")))
             if info.is_dir():
                 continue
-            if key in _VERIFIED_PARTS:  # still counts towards what the whole package unpacks to
+            name = info.filename
+            key = self._stored_key(info) if check_macros and info.file_size >= _REMEMBER_VERIFIED_ABOVE \
+                else None
+            if key is not None and key in _VERIFIED_PARTS:  # still counts towards the whole package's size
                 self._read_total += info.file_size
                 if self._read_total > self.limits.total_bytes:
                     raise self._bomb(f"the parts unpack to more than {self.limits.total_bytes // MB} MB")
+                if _VERIFIED_PARTS[key]:
+                    ole_parts.add(part_key(name))
                 continue
-            if key[2]:
-                self.checked(info.filename)
-            else:
-                self.read(info.filename)
-            if info.file_size >= _REMEMBER_VERIFIED_ABOVE:
+            data = self.read(name)
+            if _is_xml_name(name):
+                text = self._checked_text(name)[1]
+            else:  # searched for macros; refused for its encoding or a DOCTYPE only if it is parsed
+                text = (xml_text(data)[0] or "").lower() if _looks_like_xml(data) else None
+            is_ole = data.startswith(OLE_MAGIC)
+            if is_ole:
+                ole_parts.add(part_key(name))
+            if check_macros:
+                if (reason := self._macro_reason(name, data, text, 0)) is not None:
+                    raise _macros_refused(self.path, reason)
+                if text is not None and _ALT_CHUNK in text and name.lower().endswith(".rels"):
+                    alt_chunks.update(self._alt_chunk_targets(name, data))
+            if key is not None:
                 if len(_VERIFIED_PARTS) >= _VERIFIED_PARTS_MAX:
                     _VERIFIED_PARTS.clear()
-                _VERIFIED_PARTS.add(key)
-            if info.filename != self.main_part:
-                self._cache.pop(info.filename, None)  # only checked, not kept
+                _VERIFIED_PARTS[key] = is_ole
+            if name != self.main_part:
+                self._cache.pop(name, None)  # only checked, not kept
+        if check_macros and (embedded := sorted(alt_chunks & ole_parts)):
+            raise _macros_refused(self.path, f"an altChunk importing an embedded OLE object ({embedded[0]})")
+
+    def _stored_key(self, info: zipfile.ZipInfo) -> tuple[bytes, int, int] | None:
+        """SHA-256 of a member's stored bytes, its method and size; None if its header cannot be read."""
+        handle = self.zip.fp
+        if handle is None:
+            return None
+        try:
+            handle.seek(info.header_offset)
+            header = handle.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                return None
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            handle.seek(info.header_offset + 30 + name_length + extra_length)
+            digest, remaining = hashlib.sha256(), info.compress_size
+            while remaining > 0:
+                chunk = handle.read(min(_CHUNK, remaining))
+                if not chunk:
+                    return None
+                digest.update(chunk)
+                remaining -= len(chunk)
+        except (OSError, ValueError):
+            return None
+        return digest.digest(), info.compress_type, info.file_size
+
+    def _macro_reason(self, name: str, data: bytes, text: str | None, depth: int) -> str | None:
+        """What makes this part a macro carrier, in words, or None (`text`: an XML part's, in lower case)."""
+        if posixpath.basename(name).lower().endswith(_MACRO_PART_NAMES):
+            return f"a VBA macro project ({name})"
+        if data.startswith(OLE_MAGIC) and _VBA_PROJECT_STREAM in data.lower():
+            return f"a VBA macro project ({name})"
+        if text is not None and any(word in text for word in _MACRO_WORDS) \
+                and (match := _MACRO_ATTRIBUTE.search(text)) is not None:
+            return f"a reference to macros in {name} ({match.group().split('=')[0].strip()} "\
+                f"{match.group().rsplit('/', 1)[-1].rsplit('.', 1)[-1][:40]!r})"
+        if data.startswith(b"PK") and depth < _EMBEDDED_DEPTH:
+            return self._embedded_macros(name, data, depth + 1)
+        return None
+
+    def _embedded_macros(self, name: str, data: bytes, depth: int) -> str | None:
+        """Why a zip package embedded as a part (an .xlsm or .docm, under any name) carries macros."""
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except DAMAGED_ZIP:
+            return None  # not a zip: nothing inside to run
+        inner = DocxPackage(self.path, archive, self.limits, _read_total=self._read_total)
+        try:
+            infos = archive.infolist()
+            if len(infos) > self.limits.members:
+                raise self._bomb(f"the embedded package {name} has {len(infos)} parts")
+            for info in infos:
+                if info.is_dir() or info.flag_bits & 0x1:
+                    continue
+                part = inner.read(info.filename)
+                inner._cache.pop(info.filename, None)
+                looks_xml = _is_xml_name(info.filename) or _looks_like_xml(part)
+                text = (xml_text(part)[0] or "").lower() if looks_xml else None
+                if (reason := inner._macro_reason(info.filename, part, text, depth)) is not None:
+                    return f"{reason}, inside the embedded package {name}"
+        finally:
+            self._read_total = inner._read_total
+            archive.close()
+        return None
+
+    def _alt_chunk_targets(self, rels_name: str, data: bytes) -> set[str]:
+        """Part keys of the altChunk targets in one .rels part (already checked for a DOCTYPE)."""
+        try:
+            rels = parse_xml(data)
+        except etree.XMLSyntaxError:
+            return set()
+        folder = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/x.rels -> word
+        targets = set()
+        for rel in rels.iter():
+            if not isinstance(rel.tag, str) or not rel.tag.endswith("Relationship"):
+                continue
+            target = rel.get("Target") or ""
+            if (rel.get("Type") or "").lower().endswith(_ALT_CHUNK) and rel.get("TargetMode") != "External":
+                joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                targets.add(part_key(joined))
+        return targets
 
     def _bomb(self, detail: str) -> UnreadableInput:
         return _refuse(
@@ -282,6 +473,16 @@ class DocxPackage:
         )
 
 
+def _macros_refused(path: str, reason: str) -> UnreadableInput:
+    return _refuse(
+        path,
+        "docx-macros",
+        f"the document carries macros: {reason}; notice-builder does not open documents that carry macros",
+        "in Word use File > Save As > Word Document (.docx), which drops the macros and embedded "
+        "macro workbooks, and lint that copy",
+    )
+
+
 def open_docx(
     path: str | Path, limits: Limits = DEFAULT_LIMITS, *, allow_macros: bool = False
 ) -> DocxPackage:
@@ -289,7 +490,15 @@ def open_docx(
     name = str(path)
     file_path = Path(path)
     try:
-        size = file_path.stat().st_size
+        status = file_path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise _refuse(
+                name,
+                "not-a-file",
+                "this is not a regular file (a device, pipe or folder); not read",
+                "give the path of a Word .docx file",
+            )
+        size = status.st_size
         with file_path.open("rb") as handle:
             head = handle.read(16)
     except OSError as exc:
@@ -334,6 +543,21 @@ def _check_package(package: DocxPackage, allow_macros: bool) -> None:
     infos = package.zip.infolist()
     if len(infos) > package.limits.members:
         raise package._bomb(f"the package has {len(infos)} parts")
+    names: dict[str, str] = {}
+    for info in infos:
+        key = part_key(info.filename)
+        if info.is_dir():
+            continue
+        if (first := names.get(key)) is not None:
+            same = "twice" if first == info.filename else f"twice ('{first}' and '{info.filename}')"
+            raise _refuse(
+                package.path,
+                "docx-duplicate-part",
+                f"the package holds the part '{first}' {same}; a reader could be shown either copy",
+                "the file may have been tampered with; do not open it, ask the author for a "
+                "fresh copy saved from Word",
+            )
+        names[key] = info.filename
     if any(i.flag_bits & 0x1 for i in infos):
         raise _refuse(
             package.path,
@@ -353,8 +577,8 @@ def _check_package(package: DocxPackage, allow_macros: bool) -> None:
         el.get("ContentType") or ""
         for el in types.iter(qn("ct:Override"), qn("ct:Default"))
     )
-    macros = "macroEnabled" in content_types or any(
-        i.filename.lower().endswith("vbaproject.bin") for i in infos
+    macros = "macroenabled" in content_types.lower() or any(
+        posixpath.basename(i.filename).lower().endswith(_MACRO_PART_NAMES) for i in infos
     )
     if macros and not allow_macros:
         raise _refuse(
@@ -373,4 +597,5 @@ def _check_package(package: DocxPackage, allow_macros: bool) -> None:
             "check the file: an Excel or PowerPoint file renamed to .docx looks like this",
         )
     package.main_part = main
-    package.verify_all_parts()  # every part within the limits, and no DOCTYPE in any part, read or not
+    # Every part within the limits, no DOCTYPE in any part, read or not, and no macros under any name.
+    package.verify_all_parts(check_macros=not allow_macros)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,71 @@ from notice_builder.load.json_positions import JsonPositions, escape_pointer_tok
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 
 MAX_DECISION_BYTES = 20 * 1024 * 1024
+# The longest number a decision may hold, in characters. Amounts of money and counts need a few digits;
+# Python refuses to convert an integer of more than 4,300 digits, and no notice needs a hundred.
+MAX_NUMBER_CHARACTERS = 100
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON string (skipped) or a number token: used to find where an over-long number is.
+_STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?\d[\d.eE+-]*)')
+
+
+class NotARegularFile(OSError):
+    """The path names a device, a pipe, a folder or another thing that is not an ordinary file."""
+
+
+def read_regular_file(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), refusing anything else or more.
+
+    A device such as /dev/zero, a pipe or a folder raises NotARegularFile without being read (a pipe is
+    opened without blocking); a file of more than `max_bytes` raises FileTooLarge, however it grows.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotARegularFile(f"{path} is not a regular file")
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since it was checked
+            raise NotARegularFile(f"{path} is not a regular file")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FileTooLarge(max_bytes)
+    return data
+
+
+class FileTooLarge(OSError):
+    """The file holds more than the cap given to read_regular_file."""
+
+    def __init__(self, max_bytes: int):
+        super().__init__(f"larger than {max_bytes} bytes")
+        self.max_bytes = max_bytes
+
+
+class _NumberTooLong(ValueError):
+    def __init__(self, literal: str):
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _bounded_number(convert):
+    def parse(literal: str):
+        if len(literal) > MAX_NUMBER_CHARACTERS:
+            raise _NumberTooLong(literal)
+        return convert(literal)
+    return parse
+
+
+_PARSE_INT = _bounded_number(int)
+_PARSE_FLOAT = _bounded_number(float)
+
+
+def loads_bounded(text: str, **hooks: Any) -> Any:
+    """json.loads with numbers longer than MAX_NUMBER_CHARACTERS refused (raises _NumberTooLong)."""
+    return json.loads(text, parse_int=_PARSE_INT, parse_float=_PARSE_FLOAT, **hooks)
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates written as \\udxxx, so it can be printed and written as UTF-8."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -38,10 +106,13 @@ class _DuplicateKeys:
 
     def __init__(self) -> None:
         self.duplicates: list[tuple[str, list[str]]] = []
+        self.surrogate_keys = False
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict:
         result: dict = {}
         for key, value in pairs:
+            if not self.surrogate_keys and _SURROGATE.search(key):
+                self.surrogate_keys = True
             if key in result:
                 self.duplicates.append((key, list(result)))
             result[key] = value
@@ -75,19 +146,70 @@ def _find_duplicate_pointers(data: Any, key: str, siblings: list[str], prefix: s
     return ""
 
 
+def _number_too_long(text: str, path: str, literal: str) -> Finding:
+    """The finding for the first number longer than the cap, at its line and column."""
+    line = column = None
+    for match in _STRING_OR_NUMBER.finditer(text):
+        if match.group(1) is not None and len(match.group(1)) > MAX_NUMBER_CHARACTERS:
+            line = text.count("\n", 0, match.start(1)) + 1
+            column = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+            break
+    return Finding(
+        code="number-too-long",
+        message=f"a number is {len(literal):,} characters long; a decision's numbers may have at most "
+                f"{MAX_NUMBER_CHARACTERS}",
+        path=path, location=Location(line=line, column=column),
+        hint="write it as text in quotes if it is an identifier, or check the file is the right one",
+    )
+
+
+def _surrogate_key_findings(source: DecisionSource) -> list[Finding]:
+    """A finding for each field name holding a lone surrogate, named with the surrogate escaped."""
+    findings: list[Finding] = []
+    stack: list[tuple[str, Any]] = [("", source.data)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                child_pointer = f"{pointer}/{escape_pointer_token(key)}"
+                if (match := _SURROGATE.search(key)) is not None:
+                    location = source.location(child_pointer, key=True)
+                    findings.append(Finding(
+                        code="lone-surrogate",
+                        message=f"the field name '{printable(key)}' holds a lone surrogate "
+                                f"(U+{ord(match.group()):04X}), which no document can hold",
+                        path=source.path,
+                        location=Location(line=location.line, column=location.column,
+                                          pointer=printable(child_pointer)),
+                        hint="retype the field name; a \\ud800-\\udfff escape must come in a valid pair",
+                    ))
+                stack.append((child_pointer, child))
+        elif isinstance(value, list):
+            stack.extend((f"{pointer}/{index}", item) for index, item in enumerate(value))
+    return sorted(findings, key=lambda f: (f.location.line or 0, f.location.column or 0))
+
+
 def parse_decision_text(text: str, path: str = "<decision>") -> DecisionSource:
-    """Parse decision JSON text; raise NoticeBuilderError with line and column on bad syntax."""
+    """Parse decision JSON text; raise NoticeBuilderError with line and column on bad syntax.
+
+    Refused here, before anything else sees them: numbers longer than MAX_NUMBER_CHARACTERS and field
+    names holding a lone surrogate (values holding one are named by validation).
+    """
     hook = _DuplicateKeys()
     try:
-        data = json.loads(text, object_pairs_hook=hook)
+        data = loads_bounded(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         raise NoticeBuilderError([_syntax_error(path, exc)]) from None
+    except _NumberTooLong as exc:
+        raise NoticeBuilderError([_number_too_long(text, path, exc.literal)]) from None
     except RecursionError:
         raise NoticeBuilderError([Finding(
             code="json-syntax", message="the JSON is nested too deeply to read", path=path,
             hint="a decision needs only a few levels of nesting; check for runaway brackets",
         )]) from None
     source = DecisionSource(path=path, data=data, text=text)
+    if hook.surrogate_keys:
+        raise NoticeBuilderError(_surrogate_key_findings(source))
     if hook.duplicates:
         findings = []
         for key, siblings in hook.duplicates:
@@ -107,14 +229,18 @@ def load_decision_file(path: str | Path) -> DecisionSource:
     """Read and parse a decision file, turning every I/O or syntax problem into a Finding."""
     name = str(path)
     try:
-        file_path = Path(path)
-        if file_path.stat().st_size > MAX_DECISION_BYTES:
-            raise NoticeBuilderError([Finding(
-                code="file-too-large",
-                message=f"the file is larger than {MAX_DECISION_BYTES // (1024 * 1024)} MB",
-                path=name, hint="a decision file is normally a few kilobytes; check it is the right file",
-            )])
-        raw = file_path.read_bytes()
+        raw = read_regular_file(path, MAX_DECISION_BYTES)
+    except NotARegularFile:
+        raise NoticeBuilderError([Finding(
+            code="not-a-file", message="this is not a regular file (a device, pipe or folder); not read",
+            path=name, hint="give the path of a decision's .json file",
+        )]) from None
+    except FileTooLarge:
+        raise NoticeBuilderError([Finding(
+            code="file-too-large",
+            message=f"the file is larger than {MAX_DECISION_BYTES // (1024 * 1024)} MB",
+            path=name, hint="a decision file is normally a few kilobytes; check it is the right file",
+        )]) from None
     except OSError as exc:
         raise NoticeBuilderError([Finding(
             code="unreadable", message=f"cannot read the file: {exc.strerror or exc}", path=name,

@@ -10,28 +10,44 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from notice_builder.load.decision_file import MAX_DECISION_BYTES, loads_bounded, read_regular_file
+from notice_builder.load.folder_walk import files_below
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.reference_format import ReferenceFormat
 
 LEDGER_NAME = ".notice-references.json"
 LOCK_NAME = LEDGER_NAME + ".lock"
+# What reading a JSON file that is not a usable decision can raise: unreadable, not a regular file, too
+# large, not UTF-8, not JSON, a number too long, nested too deeply, not an object.
+_UNUSABLE = (OSError, ValueError, RecursionError, AttributeError)
+
+
+def _read_json(path: Path) -> object:
+    """A JSON file's data, read only if it is a regular file within the decision size cap."""
+    return loads_bounded(read_regular_file(path, MAX_DECISION_BYTES).decode("utf-8-sig"))
+
+
 def references_in(folder: Path) -> Iterator[tuple[str, Path]]:
-    """Every `reference` in the JSON files below `folder`, hidden folders skipped, unreadable passed over."""
-    for path in sorted(folder.rglob("*.json")):
-        if path.name == LEDGER_NAME or any(part.startswith(".") for part in path.relative_to(folder).parts):
+    """Every `reference` in the JSON files below `folder`, hidden folders skipped, unusable passed over.
+
+    Symlinked folders are not followed; devices, huge files and files nested too deeply are skipped.
+    """
+    found = files_below(folder, lambda name: name.startswith("."))
+    for path in sorted(p for p in found if p.suffix == ".json"):
+        if path.name == LEDGER_NAME or path.name.startswith("."):
             continue
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            reference = json.loads(path.read_text(encoding="utf-8")).get("reference")
+        with contextlib.suppress(*_UNUSABLE):
+            reference = _read_json(path).get("reference")
             if isinstance(reference, str):
                 yield reference, path
 
 
 def _read_ledger(path: Path) -> list[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _read_json(path)
     except FileNotFoundError:
         return []
-    except (OSError, ValueError):
+    except _UNUSABLE:
         data = None
     issued = data.get("issued") if isinstance(data, dict) else None
     if not isinstance(issued, list) or not all(isinstance(r, str) for r in issued):

@@ -15,6 +15,7 @@ from notice_builder.lint import FileReport, LintConfig, LintReport, lint_outline
 from notice_builder.lint.api import docx_outline
 from notice_builder.lint.profile_fit import profile_suggestion
 from notice_builder.load import load_decision_file
+from notice_builder.load.folder_walk import files_below
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
 from notice_builder.model.profile import Profile
 from notice_builder.pipeline.decision import run_decision
@@ -63,21 +64,22 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to lint: each file given, and every .docx and .json inside each folder given."""
+    """Files to lint: each file given, and every .docx and .json inside each folder given.
+
+    Hidden and tool folders are not entered and symlinked folders are not followed (no loops); a
+    symlink to something other than a regular file (a device) is passed over.
+    """
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                relative = candidate.relative_to(path).parts
-                if any(p.startswith(".") or p in _SKIPPED_FOLDERS for p in relative[:-1]):
-                    continue
-                if (
-                    candidate.is_file()
-                    and candidate.suffix.lower() in LINTED_SUFFIXES
-                    and not candidate.name.startswith(("~$", "."))
-                ):
-                    found.append(candidate)
+            below = files_below(path, lambda name: name.startswith(".") or name in _SKIPPED_FOLDERS)
+            found += sorted(
+                candidate for candidate in below
+                if candidate.suffix.lower() in LINTED_SUFFIXES
+                and not candidate.name.startswith(("~$", "."))
+                and candidate.is_file()
+            )
         else:
             found.append(path)
     return list(dict.fromkeys(found))

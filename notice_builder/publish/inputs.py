@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from notice_builder.load.folder_walk import expand_glob, files_below, is_glob
 from notice_builder.model.findings import Finding
 
 # A meeting folder holds its meeting file beside the decisions; it is not a decision.
 NOT_DECISIONS = frozenset({"meeting.json", "manifest.json"})
-_GLOB_CHARACTERS = frozenset("*?[")
 
 
 @dataclass
@@ -30,15 +29,20 @@ def _is_decision_file(path: Path, exclude: Path | None) -> bool:
     return exclude is None or not path.resolve().is_relative_to(exclude)
 
 
-def _is_glob(pattern: str) -> bool:
-    return bool(_GLOB_CHARACTERS & set(pattern))
-
-
 def _matches(pattern: str) -> list[Path]:
-    """Every file under a folder, or matched by a glob (folders it matches are searched too)."""
+    """Every file under a folder, or matched by a glob (folders it matches are searched too).
+
+    Symlinked folders are never followed, so a symlink loop below a folder or a glob ends at once.
+    """
     folder = Path(pattern)
-    found = [folder] if folder.is_dir() else [Path(m) for m in glob.glob(pattern, recursive=True)]
-    return [file for path in found for file in (path.rglob("*.json") if path.is_dir() else [path])]
+    found = [folder] if folder.is_dir() else expand_glob(pattern)
+    return [
+        file for path in found
+        for file in (
+            (p for p in files_below(path, lambda name: name.startswith(".")) if p.suffix == ".json")
+            if path.is_dir() else [path]
+        )
+    ]
 
 
 def collect_decision_files(patterns: Iterable[str], exclude: Path | None = None) -> DecisionInputs:
@@ -52,8 +56,8 @@ def collect_decision_files(patterns: Iterable[str], exclude: Path | None = None)
     seen: dict[Path, Path] = {}
     for pattern in patterns:
         literal = Path(pattern)
-        if literal.is_file() or (not literal.exists() and not _is_glob(pattern)):
-            chosen = [literal]  # named explicitly: used (or reported unreadable) whatever its name
+        if (literal.exists() and not literal.is_dir()) or (not literal.exists() and not is_glob(pattern)):
+            chosen = [literal]  # named explicitly: used, or reported (unreadable, a device) whatever its name
         else:
             chosen = [p for p in _matches(pattern) if _is_decision_file(p, excluded)]
         if not chosen:

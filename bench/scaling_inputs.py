@@ -25,12 +25,13 @@ import json
 import zipfile
 from pathlib import Path
 
+from notice_builder.docx.namespaces import W as _W
+
 REPO = Path(__file__).resolve().parents[1]
 SHORT_EXAMPLE = REPO / "examples" / "short-draft.json"
 DRAFT_KINDS = ("same", "different", "fake", "annex", "markers", "runs")
 DECISION_KINDS = ("same", "different", "grouped", "runs")
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BODY_TEXT = "The Commissioner has been provided with legal advice relating to the recommendations."
 
 

@@ -209,7 +209,8 @@ def test_ten_thousand_numbered_paragraphs_are_too_many():
     data = example_data()
     data["report"]["purpose"] = ["A paragraph."] * 10_000
     [finding] = validate_decision(source_of(data))
-    assert finding.location.pointer == "/report/purpose" and "too long" in finding.message
+    assert finding.location.pointer == "/report/purpose" and finding.code == "too-large"
+    assert "has 10000 items; the limit is 2000" in finding.message
 
 
 def test_ten_thousand_paragraphs_in_one_body_render_correctly():

@@ -10,6 +10,8 @@ Drafts (`make_draft`), one heading then one body paragraph, repeated:
   annex     an "Annex B - Report" line opening a page, then a paragraph mentioning Annex C
   markers   a "NON-CONFIDENTIAL NOTICE OF DECISION" line, then its DECISION heading
   runs      no headings: paragraphs of one-word runs, every other one bold (dense formatting)
+  terms     no headings: each paragraph a new term written two ways ("ab-cd", "abcd"; "Ab & Cd",
+            "Ab and Cd"), for inconsistent-term
 Decisions (`make_decision`), the short example with facts-and-advice sections:
   same      N/2 sections all headed "Background", each body one paragraph
   different N/2 sections with different headings
@@ -29,7 +31,7 @@ from notice_builder.docx.namespaces import W as _W
 
 REPO = Path(__file__).resolve().parents[1]
 SHORT_EXAMPLE = REPO / "examples" / "short-draft.json"
-DRAFT_KINDS = ("same", "different", "fake", "annex", "markers", "runs")
+DRAFT_KINDS = ("same", "different", "fake", "annex", "markers", "runs", "terms")
 DECISION_KINDS = ("same", "different", "grouped", "runs")
 
 _BODY_TEXT = "The Commissioner has been provided with legal advice relating to the recommendations."
@@ -54,6 +56,10 @@ def _token(i: int) -> str:
     return hashlib.blake2b(str(i).encode(), digest_size=6).hexdigest()
 
 
+def _letters(i: int) -> str:
+    return _token(i).translate(str.maketrans("0123456789", "ghijklmnop"))
+
+
 def draft_paragraphs(kind: str, n: int) -> list[str]:
     """The w:p elements of a draft of `kind` with `n` paragraphs."""
     out: list[str] = []
@@ -72,6 +78,10 @@ def draft_paragraphs(kind: str, n: int) -> list[str]:
             out.append(_p("DECISION", style="Heading1"))
         elif kind == "runs":
             out.append(_runs_paragraph())
+        elif kind == "terms":
+            a, b = _letters(i), _letters(i)[::-1]
+            out.append(_p(f"The {a}-{b} scheme and the {a}{b} plan; the {a.title()} &amp; {b.title()} "
+                          f"board and {a.title()} and {b.title()}"))
         else:
             raise ValueError(kind)
         # a varying reference in each paragraph, so that the XML compresses as real text does

@@ -5,6 +5,7 @@ Measured as a ratio in one process, never as an absolute time, each the best of 
 slow or busy machine slows both sizes alike. A quadratic step gives a ratio near 10. Inputs are
 generated (bench/scaling_inputs.py) in the shapes that once grew quadratically: identical headings
 (duplicate findings), "Annex B" lines opening pages and document markers (splitting a combined draft),
+a new term written two ways in each paragraph (inconsistent-term's hyphenation and '&' checks),
 and bodies of short bold runs and links (the renderer's body and hyperlink ids).
 `bench/scaling.py` measures the same up to 10^5, with peak memory.
 """
@@ -48,7 +49,7 @@ def _ratio(make_action) -> float:
     return large / small
 
 
-@pytest.mark.parametrize("kind", ["same", "annex", "markers"])
+@pytest.mark.parametrize("kind", ["same", "annex", "markers", "terms"])
 def test_linting_a_draft_grows_linearly(tmp_path, kind):
     profile = load_profile("wmpcc")
 

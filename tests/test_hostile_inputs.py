@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from notice_builder.cli import main
-from notice_builder.load.decision_file import MAX_NUMBER_CHARACTERS
+from notice_builder.model.limits import MAX_NUMBER_CHARACTERS
 from tests.conftest import FINAL_EXAMPLE, SHORT_EXAMPLE, example_data
 
 NOTICE = str(Path(sys.executable).with_name("notice"))

@@ -12,11 +12,8 @@ from typing import Any
 
 from notice_builder.load.json_positions import JsonPositions, escape_pointer_token
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
+from notice_builder.model.limits import MAX_JSON_FILE_BYTES, MAX_NUMBER_CHARACTERS
 
-MAX_DECISION_BYTES = 20 * 1024 * 1024
-# The longest number a decision may hold, in characters. Amounts of money and counts need a few digits;
-# Python refuses to convert an integer of more than 4,300 digits, and no notice needs a hundred.
-MAX_NUMBER_CHARACTERS = 100
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A JSON string (skipped) or a number token: used to find where an over-long number is.
 _STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?\d[\d.eE+-]*)')
@@ -229,7 +226,7 @@ def load_decision_file(path: str | Path) -> DecisionSource:
     """Read and parse a decision file, turning every I/O or syntax problem into a Finding."""
     name = str(path)
     try:
-        raw = read_regular_file(path, MAX_DECISION_BYTES)
+        raw = read_regular_file(path, MAX_JSON_FILE_BYTES)
     except NotARegularFile:
         raise NoticeBuilderError([Finding(
             code="not-a-file", message="this is not a regular file (a device, pipe or folder); not read",
@@ -238,7 +235,7 @@ def load_decision_file(path: str | Path) -> DecisionSource:
     except FileTooLarge:
         raise NoticeBuilderError([Finding(
             code="file-too-large",
-            message=f"the file is larger than {MAX_DECISION_BYTES // (1024 * 1024)} MB",
+            message=f"the file is larger than {MAX_JSON_FILE_BYTES // (1024 * 1024)} MB",
             path=name, hint="a decision file is normally a few kilobytes; check it is the right file",
         )]) from None
     except OSError as exc:

@@ -22,7 +22,8 @@ from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limi
 from notice_builder.docx.paragraph_text import ParagraphText, read_paragraph
 from notice_builder.docx.shared_parts import package_numbering, package_styles
 from notice_builder.docx.styles import StyleSheet, emphasis
-from notice_builder.model.findings import Location
+from notice_builder.model.findings import Finding, Location, UnreadableInput
+from notice_builder.model.limits import MAX_DRAFT_PARAGRAPHS
 from notice_builder.model.outline import (
     ANNEX_LINE,
     UNKNOWN_KIND,
@@ -32,7 +33,6 @@ from notice_builder.model.outline import (
     Outline,
     fake_heading_level,
     heading_key,
-    heading_matches,
     label_key,
     may_be_heading,
 )
@@ -97,6 +97,14 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
     body = document.find(qn("w:body")) if document is not None else None
     if body is None:
         return [], set(), StyleSheet(None)
+    paragraphs = sum(1 for _ in body.iter(qn("w:p")))
+    if paragraphs > MAX_DRAFT_PARAGRAPHS:
+        raise UnreadableInput([Finding(
+            code="docx-too-large",
+            message=f"the draft has {paragraphs} paragraphs; the limit is {MAX_DRAFT_PARAGRAPHS}",
+            path=package.path,
+            hint="a decision notice has tens to a few hundred paragraphs; check it is the right file",
+        )])
     sheet = package_styles(package)
     counter = package_numbering(package).counter()
     levels = _known_heading_levels(profile)
@@ -236,17 +244,21 @@ def split_documents(blocks: list[Block], page_starts: set[int], profile: Profile
                 starts.append((start, kind))
     starts = _confirmed(starts, blocks, profile)
     documents: list[Document] = []
-    explicit: list[str | None] = []
+    waiting: tuple[int, str | None] | None = None  # (start, kind) of stretches with no heading yet
     for number, (start, kind) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(blocks)
-        stretch = blocks[start:end]
-        if documents and not any(b.heading for b in documents[-1].blocks):
-            # A stretch with no heading (a masthead, a cover line) belongs to what follows it.
-            stretch = documents.pop().blocks + stretch
-            kind = kind or explicit.pop()
+        first = start
+        if waiting is not None:
+            first, kind = waiting[0], kind or waiting[1]
+        if number + 1 < len(starts) and not any(b.heading for b in blocks[start:end]):
+            # A stretch with no heading (a masthead, a cover line) belongs to what follows it; its
+            # start is kept rather than its blocks, so a run of such stretches costs their length once.
+            waiting = (first, kind)
+            continue
+        waiting = None
+        stretch = blocks[first:end]
         label = next((m.group(1).upper() for b in stretch[:4] if (m := ANNEX_LINE.match(b.text))), None)
         documents.append(Document(kind=kind or _vote_kind(stretch, profile), blocks=stretch, annex=label))
-        explicit.append(kind)
     used = {d.annex for d in documents if d.annex}
     letters = (chr(c) for c in range(ord("A"), ord("Z") + 1))
     for document in documents[1:]:
@@ -272,9 +284,22 @@ def _confirmed(
 
 
 def _heading_score(blocks: list[Block], spec) -> int:
-    keys = [heading_key(b.heading.text) for b in blocks if b.heading]
-    wanted = [heading_key(h.text) for h in spec.headings if not h.is_wildcard]
-    return sum(any(heading_matches(k, w) for k in keys) for w in wanted)
+    """How many of `spec`'s headings the blocks carry (`heading_matches`), in one pass over them.
+
+    A heading matches a wanted one that is its whole key or a first part of it in words, so every
+    such part of every heading is collected once and each wanted heading looked up.
+    """
+    carried: set[str] = set()
+    for block in blocks:
+        if block.heading is not None:
+            key = heading_key(block.heading.text)
+            if not key:
+                carried.add(key)
+            while key and key not in carried:
+                carried.add(key)
+                cut = key.rfind(" ")
+                key = key[:cut] if cut > 0 else ""
+    return sum(heading_key(h.text) in carried for h in spec.headings if not h.is_wildcard)
 
 
 def _masthead_start(blocks: list[Block], position: int, page_starts: set[int]) -> int:

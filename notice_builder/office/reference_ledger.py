@@ -10,9 +10,10 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from notice_builder.load.decision_file import MAX_DECISION_BYTES, loads_bounded, read_regular_file
+from notice_builder.load.decision_file import loads_bounded, read_regular_file
 from notice_builder.load.folder_walk import files_below
 from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.model.limits import MAX_JSON_FILE_BYTES
 from notice_builder.model.reference_format import ReferenceFormat
 
 LEDGER_NAME = ".notice-references.json"
@@ -24,7 +25,7 @@ _UNUSABLE = (OSError, ValueError, RecursionError, AttributeError)
 
 def _read_json(path: Path) -> object:
     """A JSON file's data, read only if it is a regular file within the decision size cap."""
-    return loads_bounded(read_regular_file(path, MAX_DECISION_BYTES).decode("utf-8-sig"))
+    return loads_bounded(read_regular_file(path, MAX_JSON_FILE_BYTES).decode("utf-8-sig"))
 
 
 def references_in(folder: Path) -> Iterator[tuple[str, Path]]:

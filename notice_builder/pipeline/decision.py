@@ -18,6 +18,7 @@ from notice_builder.model.redaction import confidential_items
 from notice_builder.pipeline.outputs import output_stem
 from notice_builder.profiles import load_profile, profile_for
 from notice_builder.validate import schema_validation
+from notice_builder.validate.limits import TOO_LARGE
 
 Renderer = Callable[..., bytes]
 
@@ -88,8 +89,8 @@ def run_decision(decision: DecisionSource | str | Path, *, profile: Profile | st
         chosen = profile_for(source, profile)
         problems = schema_validation.validate_decision(source, chosen)
         run = replace(run, profile=chosen, findings=tuple(problems))
-        if run.errors and not keep_going:
-            return run
+        if run.errors and (not keep_going or any(f.code == TOO_LARGE for f in problems)):
+            return run  # an input over a cap is never linted: that is what the cap protects
         if lint:
             run = replace(run, findings=(*run.findings, *lint_decision(source, chosen, lint_config)))
         if run.errors or not render:

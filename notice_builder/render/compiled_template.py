@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -57,6 +58,8 @@ _PARAGRAPH_LINE_BACK = re.compile(r"\n<w:p([ >])")
 # compressing them, for about a tenth more bytes (a few hundred a document).
 RENDERED_PART_LEVEL = 1
 _RECOVERING_PARSER = etree.XMLParser(recover=True)  # the parser docxtpl's fix_tables makes
+_BODY_MARK = "notice-builder-body"
+_NAMESPACE_DECLARATION = re.compile(rb' xmlns(?::([^=\s]+))?="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,15 @@ class CompiledTemplate:
         root = copy.deepcopy(document.element)
         self._body_index = root.index(root.body)
         root.remove(root.body)
-        self._document_root = root
+        # The part is written as the root's XML around the body's: putting the body into the root (or
+        # taking it out) makes lxml re-resolve the namespaces of every element, in time that grows with
+        # the square of the body's size (minutes for a long body).
+        root.insert(self._body_index, etree.Comment(_BODY_MARK))
+        self._document_head, self._document_tail = serialize_part(root).split(f"<!--{_BODY_MARK}-->".encode())
+        self._root_nsmap = dict(root.nsmap)
+        self._root_namespaces = {
+            (prefix or "").encode(): escape(uri).encode() for prefix, uri in root.nsmap.items()
+        }
         self._shared = threading.Lock()
         self.parts = tuple(self._header_footer_parts(document)) + tuple(self._footnote_parts(document))
         self._core_element = copy.deepcopy(core_properties_element(document))
@@ -153,15 +164,11 @@ class CompiledTemplate:
             body = fix_tables(self._docxtpl, rendered)
         else:  # parsed as fix_tables parses, with a parser made once rather than for every document
             body = etree.fromstring(rendered, parser=_RECOVERING_PARSER)
-        with self._shared:  # docxtpl's id counter and the document root serve every render in turn
-            if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
+        if "docPr" in rendered:  # drawings to renumber (an XPath search is costly to make for nothing)
+            with self._shared:  # docxtpl's id counter serves every render in turn
                 fix_drawing_ids(self._docxtpl, body)
-            root = self._document_root  # lent to this body while it is written (a copy costs more)
-            root.insert(self._body_index, body)
-            try:
-                return serialize_part(root)
-            finally:
-                root.remove(body)
+        inner = _inner_body_xml(body, self._root_nsmap, self._root_namespaces)
+        return self._document_head + inner + self._document_tail
 
     def render_part(self, part: CompiledPart, context: dict) -> bytes:
         xml = _finish(self._docxtpl, part.template.render(context))
@@ -182,16 +189,31 @@ class TemplateResources:
         self._template = template
         self.relationships = list(template.relationships)
         self.added_links = False
+        self._links: dict[str, str] | None = None  # external hyperlink URL -> rId, made at the first link
+        self._used: set[str] = set()
+        self._free = 1  # no rIdN below this is free
         self.numbering: etree._Element | None = None
         self._lists: ListNumbering | None = None
 
     def hyperlink_id(self, url: str) -> str:
-        """An existing external hyperlink to `url`, else the lowest free rIdN (python-docx's rule)."""
-        for rel in self.relationships:
-            if rel.external and rel.reltype == RT.HYPERLINK and rel.target == url:
-                return rel.rid
-        used = {rel.rid for rel in self.relationships}
-        rid = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        """An existing external hyperlink to `url`, else the lowest free rIdN (python-docx's rule).
+
+        Both are looked up, not searched for: the links by URL, and the lowest free number, which
+        only grows since relationships are only added.
+        """
+        if self._links is None:
+            self._links = {}
+            for rel in self.relationships:
+                if rel.external and rel.reltype == RT.HYPERLINK:
+                    self._links.setdefault(rel.target, rel.rid)
+            self._used = {rel.rid for rel in self.relationships}
+        if (rid := self._links.get(url)) is not None:
+            return rid
+        while f"rId{self._free}" in self._used:
+            self._free += 1
+        rid = f"rId{self._free}"
+        self._used.add(rid)
+        self._links[url] = rid
         self.relationships.append(Relationship(rid, RT.HYPERLINK, url, True))
         self.added_links = True
         return rid
@@ -214,6 +236,21 @@ class TemplateResources:
                 attributes["TargetMode"] = RTM.EXTERNAL
             etree.SubElement(rels, qn("rels:Relationship"), attributes)
         return serialize_part(rels)
+
+
+def _inner_body_xml(body: etree._Element, root_nsmap: dict,
+                    root_namespaces: dict[bytes, bytes]) -> bytes:
+    """The body's XML as it is written inside the document root: as lxml does when it moves an element
+    under a parent, the body's namespace declarations that the root makes already (same prefix, same
+    URI) are left out, on the body and on any element in it."""
+    etree.cleanup_namespaces(body, top_nsmap=root_nsmap)  # the root's, on the body's tag only
+    xml = etree.tostring(body, encoding="UTF-8")
+    end = xml.index(b">")  # lxml writes '>' in an attribute value as &gt;: this ends the start tag
+
+    def declared(match: re.Match) -> bytes:
+        return b"" if root_namespaces.get(match.group(1) or b"") == match.group(2) else match.group(0)
+
+    return _NAMESPACE_DECLARATION.sub(declared, xml[:end]) + xml[end:]
 
 
 @lru_cache(maxsize=64)

@@ -11,19 +11,22 @@ clock, so annotating the same draft twice gives the same bytes.
 from __future__ import annotations
 
 import io
+import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 from docx.text.run import Run
+from lxml import etree
 
 from notice_builder.docx.atomic_files import write_atomically
 from notice_builder.docx.elements import iter_paragraphs, iter_runs
 from notice_builder.docx.library_internals import comment_element, paragraph_element, paragraph_proxy
 from notice_builder.docx.namespaces import qn
-from notice_builder.docx.package_reader import open_docx
-from notice_builder.docx.package_writer import normalise_docx
-from notice_builder.model.findings import Finding, NoticeBuilderError
+from notice_builder.docx.package_reader import DocxPackage, open_docx
+from notice_builder.docx.package_writer import normalise_docx, reproducible_zip
+from notice_builder.model.findings import Finding, NoticeBuilderError, UnreadableInput
 
 AUTHOR = "notice lint"
 INITIALS = "NL"
@@ -61,6 +64,68 @@ def _runs(paragraphs: list, finding: Finding, document) -> list[Run]:
     return [Run(r, paragraph) for r in iter_runs(element)] or [paragraph.add_run("")]
 
 
+def _add_comments(document, paragraphs: list, findings: Iterable[Finding], author: str,
+                  initials: str) -> list:
+    """One comment per finding, in time linear in their number.
+
+    python-docx gives each new comment the next id after the largest of the comments already in the
+    part, which it finds by scanning them all, so adding n comments costs n². Each comment is taken
+    out of the part once the next one is added (the last one left in keeps the ids counting up), and
+    all are put back, in order, at the end: the same comments, ids and order.
+    """
+    comments, held = [], []
+    for finding in findings:
+        comment = document.add_comment(_runs(paragraphs, finding, document), text=_comment_text(finding),
+                                       author=author, initials=initials)
+        if comments:
+            previous = comment_element(comments[-1])
+            previous.getparent().remove(previous)
+            held.append(previous)
+        comments.append(comment)
+    if held:
+        last = comment_element(comments[-1])
+        for element in held:
+            last.addprevious(element)
+    return comments
+
+
+def _without_dangling_relationships(package: DocxPackage) -> bytes | None:
+    """The package's bytes without its relationships to parts it does not hold, or None if it has none.
+
+    Word and the linter ignore a relationship whose target part is missing (a picture deleted by
+    hand, a tool's leftover); python-docx fails to open the package. The copy drops such
+    relationships, which point at nothing.
+    """
+    names = [info.filename for info in package.zip.infolist() if not info.is_dir()]
+    present = set(names)
+    changed: dict[str, bytes] = {}
+    for name in names:
+        folder, base = posixpath.split(name)
+        if posixpath.basename(folder) != "_rels" or not base.endswith(".rels"):
+            continue
+        root = package.xml(name)
+        if root is None:
+            continue
+        source_folder = posixpath.dirname(folder)
+        dangling = []
+        for rel in root.iter(qn("rels:Relationship")):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            resolved = posixpath.normpath(
+                target.lstrip("/") if target.startswith("/") else posixpath.join(source_folder, target)
+            )
+            if unquote(resolved) not in present and resolved not in present:
+                dangling.append(rel)
+        for rel in dangling:
+            rel.getparent().remove(rel)
+        if dangling:
+            changed[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not changed:
+        return None
+    return reproducible_zip([(name, changed.get(name) or package.read(name)) for name in names])
+
+
 def annotate_docx(
     source: str | Path,
     findings: Iterable[Finding],
@@ -75,16 +140,19 @@ def annotate_docx(
     check_destination(source, out, force)
     with open_docx(source) as package:
         package.verify_all_parts()
-    document = docx.Document(str(source))
+        openable = _without_dangling_relationships(package)
+    try:
+        document = docx.Document(io.BytesIO(openable) if openable is not None else str(source))
+    except Exception as exc:  # what the linter reads, python-docx may still refuse: one line, no traceback
+        raise UnreadableInput([Finding(
+            code="annotate", message=f"cannot add comments to this draft: {exc}", path=str(source),
+            hint="open it in Word and save it again, then annotate the new copy",
+        )]) from None
     body = document.element.body
     paragraphs = [p for p, _ in iter_paragraphs(body)]
     if not paragraphs:
         paragraphs = [paragraph_element(document.add_paragraph())]
-    comments = [
-        document.add_comment(_runs(paragraphs, finding, document), text=_comment_text(finding),
-                             author=author, initials=initials)
-        for finding in findings
-    ]
+    comments = _add_comments(document, paragraphs, findings, author, initials)
     modified = document.core_properties.modified
     for comment in comments:  # the draft's date, not the clock's: the same draft gives the same copy
         if modified is None:

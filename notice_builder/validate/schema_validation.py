@@ -16,6 +16,7 @@ from notice_builder.model.profile import Profile
 from notice_builder.model.redaction import CONFIDENTIAL_PART_KEY
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
+from notice_builder.validate.limits import decision_limit_findings
 from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for
 
@@ -158,9 +159,10 @@ def decision_validator(profile: Profile) -> Draft202012Validator:
 def validate_decision(source: DecisionSource, profile: Profile) -> list[Finding]:
     """Every schema error in the decision, as `profile` requires it, with line, column, pointer and hint.
 
-    `notice_builder.pipeline.validate_decision` finds the decision's profile first.
+    `notice_builder.pipeline.validate_decision` finds the decision's profile first. A decision over
+    one of the caps (`model/limits.py`) gets only those findings, at once.
     """
-    return explain_errors(decision_validator(profile), source)
+    return decision_limit_findings(source) or explain_errors(decision_validator(profile), source)
 
 
 def validate_against(schema_name: str, source: DecisionSource) -> list[Finding]:

@@ -2,7 +2,9 @@
 
 Headings compare by `outline.heading_key`: case, numbering, "&"/"and", dashes, trailing colons and
 plurals aside. Documents of a combined draft are separate: DECISION in the covering report and
-DECISION in the notice is not a duplicate. Both places are reported.
+DECISION in the notice is not a duplicate. Every place is reported; each finding names one other
+place (the first, or for the first the second) and how many more there are, so that the report
+grows with the number of headings, not with its square.
 
 Fails:  LEGAL IMPLICATIONS ... LEGAL IMPLICATIONS (in one notice)
 Passes: FINANCIAL IMPLICATIONS ... LEGAL IMPLICATIONS
@@ -32,11 +34,14 @@ def check(context: RuleContext):
         for blocks in seen.values():
             if len(blocks) < 2 or not heading_key(blocks[0].heading.text):
                 continue
+            more = len(blocks) - 2  # each finding names one other place and counts the rest
+            also = f" and {more} other place{'s' if more > 1 else ''}" if more else ""
+            first, second = context.place(blocks[0].location), context.place(blocks[1].location)
             for block in blocks:
-                others = ", ".join(context.place(b.location) for b in blocks if b is not block)
+                other = second if block is blocks[0] else first
                 yield context.finding(
                     block.location,
-                    f"duplicate heading {quote(block.heading.text)} (also at {others})",
+                    f"duplicate heading {quote(block.heading.text)} (also at {other}{also})",
                     "merge the two sections, or delete the one left over from an earlier draft",
                 )
 

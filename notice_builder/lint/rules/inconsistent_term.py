@@ -52,6 +52,7 @@ _CHARACTER_CLASS = {"i": "[il1|]", "o": "[o0]"}
 # casefold to "s" and "k".) tests/test_lint_rules.py checks that the list is complete.
 _ASCII_LOOKALIKES = (("\u0130", "i"), ("\u0131", "i"))
 _AMPERSAND = re.compile(r"\b([A-Z][a-z]+)\s*&\s*([A-Z][a-z]+)\b")
+_WORDS = re.compile(r"\w+")
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,})(\s?-\s?)([A-Za-z]{2,})\b")
 _MONEY = re.compile(r"[£€$]\s?(\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?\b(?!,\d)")
 _MONEY_SCALE = re.compile(r"[£€$]\s?\d+(?:\.\d+)?\s?(m|bn|k|million|billion|thousand)\b", re.IGNORECASE)
@@ -208,10 +209,20 @@ def _ampersands(context: RuleContext, blocks):
     if not any("&" in block.text for _, block in blocks):
         return
     text_of = [(block, block.text) for _, block in blocks]
-    for first, second in {(m.group(1), m.group(2)) for _, t in text_of for m in _AMPERSAND.finditer(t)}:
+    pairs = {(m.group(1), m.group(2)) for _, t in text_of for m in _AMPERSAND.finditer(t) if "&" in t}
+    # Which paragraphs can hold a pair at all: those with both its words (or, for "Policeand Crime",
+    # a word's parts around "and"). A pair is then looked for in the fewer paragraphs of its two
+    # words' rather than in every paragraph, which cost pairs times paragraphs.
+    holding: dict[str, dict[int, None]] = {}
+    for number, (_, text) in enumerate(text_of):
+        for word in dict.fromkeys(_WORDS.findall(text.lower())):
+            for token in {word, *word.split("and")} if "and" in word else (word,):
+                holding.setdefault(token, {})[number] = None
+    for first, second in sorted(pairs):
         forms: dict[str, list] = {}
         pattern = re.compile(rf"\b{first}\s*(&|and)\s*{second}\b", re.IGNORECASE)
-        for block, text in text_of:
+        one, other = sorted((holding.get(first.lower(), {}), holding.get(second.lower(), {})), key=len)
+        for block, text in (text_of[n] for n in one if n in other):
             for match in pattern.finditer(text):
                 forms.setdefault(" ".join(match.group(0).split()), []).append(block)
         with_amp = {f: p for f, p in forms.items() if "&" in f}
@@ -232,12 +243,18 @@ def _hyphenation(context: RuleContext, blocks):
             forms[key].setdefault(f"{match.group(1)}{shape}{match.group(3)}".lower(), []).append(block)
     if not forms:
         return
-    # Lowered one by one: the plain-ASCII paragraphs take str.lower's fast path (the same result).
-    joined = " ".join([t.lower() for _, t in texts])
+    # Where each key is written as one word ("ongoing"): a key is letters only, so `\bkey\b` matches
+    # exactly a whole word of the text. One pass over the words, not one search of the text a key.
+    solid: dict[str, list] = {}
+    for block, text in texts:
+        # Lowered one by one: the plain-ASCII paragraphs take str.lower's fast path (the same result).
+        for word in dict.fromkeys(_WORDS.findall(text.lower())):
+            if word in forms:
+                solid.setdefault(word, []).append(block)
     for key, shapes in forms.items():
         found = dict(shapes)
-        if key in joined and re.search(rf"\b{key}\b", joined):
-            found[key] = [b for b, t in texts if re.search(rf"\b{key}\b", t, re.IGNORECASE)]
+        if key in solid:
+            found[key] = solid[key]
         if len(found) > 1 and any("-" in s and " " not in s for s in found):
             yield from _report_minority(context, found, "hyphenation")
 

@@ -23,6 +23,10 @@ from notice_builder.profiles import load_profile, project_or_default_profile
 
 LINTED_SUFFIXES = (".docx", ".json")
 _DECISION_KEYS = frozenset({"notice", "report", "decision_maker"})
+# A decision file that cannot be read as JSON at all is unreadable (exit 2); one refused for what it
+# holds (a number too long, a lone surrogate, over a size cap, not a regular file) is a finding (exit 1),
+# as `validate` and `build` report it.
+_UNREADABLE_JSON = frozenset({"json-syntax", "encoding", "unreadable", "duplicate-key"})
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", ".git", ".venv", "venv"})
 
 
@@ -60,7 +64,9 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
         suggestion = profile_suggestion(outline, profile)
         return FileReport(name, findings + ([suggestion] if suggestion else []))
     except NoticeBuilderError as error:
-        return FileReport(name, error.findings, unreadable=True)
+        is_decision = name.lower().endswith(".json")
+        unreadable = not is_decision or any(f.code in _UNREADABLE_JSON for f in error.findings)
+        return FileReport(name, error.findings, unreadable=unreadable)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

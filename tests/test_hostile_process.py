@@ -57,6 +57,16 @@ def _alive(pid: int) -> bool:
     return fields[0] != "Z"
 
 
+def _dies(pid: int, within: float = 10.0) -> bool:
+    """Whether `pid` is gone (or a zombie) within `within` seconds: a SIGKILL takes effect asynchronously."""
+    deadline = time.monotonic() + within
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _kill_group(group: int) -> None:
     with contextlib.suppress(OSError):
         os.killpg(group, signal.SIGKILL)
@@ -133,7 +143,7 @@ def test_libreoffice_and_its_helpers_are_killed_on_timeout_or_ctrl_c(tmp_path, m
                 convert_to_pdf([job])
         assert time.monotonic() - started < 60
         leader, helper = (int(p) for p in pids.read_text().split())
-        assert not _alive(helper), "LibreOffice's helper process was left running"
+        assert _dies(helper), "LibreOffice's helper process was left running"
         assert _group_members(leader) == []
     finally:
         for pid in (int(p) for p in pids.read_text().split()) if pids.exists() else ():

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from notice_builder.load.decision_file import DecisionSource
-from notice_builder.markdown import MarkdownToken, parse_markdown
+from notice_builder.markdown import MarkdownToken, parse_markdown, pasted_notes
 from notice_builder.model.decision_text import field_text
 from notice_builder.model.findings import Location
 from notice_builder.model.outline import (
@@ -104,6 +104,7 @@ class _Builder:
         self.counter = counter
         self.blocks: list[Block] = []
         self.places: dict[str, Location] = {}  # one Location a pointer: a body's paragraphs share it
+        self.pasted: list[tuple[Location, int, str, str]] = []
 
     def add(
         self,
@@ -122,6 +123,9 @@ class _Builder:
 
     def markdown(self, text: str, pointer: str, level: int) -> None:
         tokens = parse_markdown(text)
+        for note in pasted_notes(text):
+            place = self.places.get(pointer) or self.places.setdefault(pointer, Location(pointer=pointer))
+            self.pasted.append((place, note.line, note.kind, note.text))
         top = None  # the level of the text's top headings, once it has one
         lists = table = 0
         for index, token in enumerate(tokens):
@@ -228,6 +232,7 @@ def _document(
         blocks=builder.blocks,
         status=data.get("status") if isinstance(data, dict) else None,
         field_places=places,
+        pasted=builder.pasted,
     )
 
 

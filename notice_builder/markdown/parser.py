@@ -1,6 +1,9 @@
 """Markdown read by markdown-it-py, the one parser: its tokens are the vocabulary of tokens.MarkdownToken.
 
 CommonMark with GFM tables and strikethrough; raw HTML is off, so `<b>` stays the literal text `<b>`.
+A lone line break inside a paragraph is kept as a line break: markdown-it's `softbreak` (which
+CommonMark would show as a space) is given as a `hardbreak`, as its `breaks` option would render it,
+so text pasted line by line from Word keeps its lines.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ def _converted(token: Token) -> MarkdownToken:
     if token.type == "inline":
         return inline_token(map(_converted, token.children or ()), token.level)
     return MarkdownToken(
-        token.type, token.tag, token.nesting, token.level, token.content,
+        "hardbreak" if token.type == "softbreak" else token.type,
+        token.tag, token.nesting, token.level, token.content,
         frozen(token.attrs),
         tuple(map(_converted, token.children)) if token.children else (),
         token.hidden,

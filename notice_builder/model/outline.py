@@ -63,6 +63,9 @@ class Document:
     # Where a labelled field belongs when it is absent, by label_key ("protective marking"): a
     # decision file points at the nearest part of the JSON that is there. Word drafts leave it empty.
     field_places: dict[str, Location] = field(default_factory=dict)
+    # Lines of a decision's Markdown bodies whose intent cannot be told (text pasted from Word), as
+    # (where the body is, line number in the body, what is unclear, the line): lint rule pasted-text.
+    pasted: list[tuple[Location, int, str, str]] = field(default_factory=list)
 
     @property
     def headings(self) -> list[Block]:

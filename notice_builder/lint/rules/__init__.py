@@ -13,6 +13,7 @@ from notice_builder.lint.rules import (
     missing_field,
     missing_heading,
     paragraph_numbering,
+    pasted_text,
     placeholder,
     unsigned,
 )
@@ -34,6 +35,7 @@ RULES = tuple(
             heading_level_skip.RULE,
             document_metadata.RULE,
             missing_field.RULE,
+            pasted_text.RULE,
         ),
         key=lambda rule: rule.code,
     )

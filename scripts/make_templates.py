@@ -217,10 +217,18 @@ def page_setup(doc, header: str, footer: str) -> None:
     ))
 
 
-def _labelled(doc, label: str, value: str) -> None:
+def _labelled(doc, label: str, value: str):
     paragraph = doc.add_paragraph()
     paragraph.add_run(label).bold = True
     paragraph.add_run(" " + value)
+    return paragraph
+
+
+def _kept(paragraph, with_next: bool = True):
+    """Keep `paragraph` whole and (unless the last of its block) on the page of the next."""
+    paragraph.paragraph_format.keep_together = True
+    paragraph.paragraph_format.keep_with_next = with_next
+    return paragraph
 
 
 def new_document(header: str, footer: str):
@@ -284,10 +292,12 @@ def notice():
     doc.add_paragraph("{{p section.body }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if section.id == notice.signature_after %}")
-    doc.add_paragraph("{{ decision_maker.role }}")
-    doc.add_paragraph("{{p notice.declaration }}")
-    _labelled(doc, "Signature:", "{{ notice.signature_name }}")
-    _labelled(doc, "Date:", "{{ notice.signature_date }}")
+    # The signature block (role, declaration, Signature, Date) never splits across a page break:
+    # each paragraph keeps with the next (the declaration's own paragraphs are kept by the renderer).
+    _kept(doc.add_paragraph("{{ decision_maker.role }}"))
+    _kept(doc.add_paragraph("{{p notice.declaration }}"))
+    _kept(_labelled(doc, "Signature:", "{{ notice.signature_name }}"))
+    _kept(_labelled(doc, "Date:", "{{ notice.signature_date }}"), with_next=False)
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     return doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from notice_builder.model.decision_text import field_text, format_date
@@ -29,6 +30,21 @@ def header_text(decision: dict) -> str:
     if decision.get("reference"):
         parts.append(decision["reference"])
     return " – ".join(parts)
+
+
+_PARAGRAPH_START = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?(<w:keepNext/>)?)?")
+
+
+def _keep_start(match: re.Match) -> str:
+    style = match.group(2) or ""
+    if match.group(1):  # properties already: keepNext and keepLines go after the style, in schema order
+        return f"<w:p><w:pPr>{style}<w:keepNext/><w:keepLines/>"
+    return "<w:p><w:pPr><w:keepNext/><w:keepLines/></w:pPr>"
+
+
+def kept_with_next(xml: WordXml) -> WordXml:
+    """`xml` with every paragraph kept whole and on the page of the next: for the signature block."""
+    return WordXml(_PARAGRAPH_START.sub(_keep_start, xml.xml))
 
 
 def _join_names(names: list[str]) -> str:
@@ -149,7 +165,9 @@ class ContextBuilder:
                 "fields": [f for f in fields if f["value"]],
                 "signature_after": document.signature_after or "decision",
                 "sections": sections,
-                "declaration": self.markdown(declaration) if declaration else WordXml(""),
+                # the declaration stays on the page of the Signature and Date after it
+                "declaration": kept_with_next(self.markdown(declaration)) if declaration
+                else WordXml(""),
                 "signature_name": signature.get("name") or UNSIGNED_TEXT,
                 "signature_date": format_date(signature.get("date")) or UNDATED_TEXT,
             },

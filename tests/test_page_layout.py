@@ -1,18 +1,24 @@
-"""Page layout a reader sees: the signature block on one page and headings with their text."""
+"""Page layout a reader sees: the signature block on one page, headings with their text, and the
+page furniture (a DRAFT marking that cannot be missed, `Page N of M` with the reference and title)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from docx.shared import Pt
 
 from notice_builder.load import load_decision_file
 from notice_builder.pipeline import render_documents
 from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, REPO, open_docx
 
 DECLARATION = "I confirm that I do not have any disclosable pecuniary interests"
+FINAL_FOOTER = "WMPCC 012/2013 – Grants for Independent Domestic Violence Adviser Services 2013/14 – Page "
+DRAFT_FOOTER = "DRAFT – Technology Task Force - Innovation and Integration Partner – Page "
 TEMPLATES = sorted((REPO / "templates").rglob("*.docx"))
 
 
@@ -42,6 +48,35 @@ def test_every_heading_style_keeps_with_the_next_paragraph(template):
     styles = open_docx(template.read_bytes()).styles
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         assert styles[name].paragraph_format.keep_with_next, name
+
+
+def _header_footer(data: bytes) -> tuple[str, str]:
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        return package.read("word/header1.xml").decode(), package.read("word/footer1.xml").decode()
+
+
+@pytest.mark.parametrize("engine", ["compiled", "docxtpl"])
+def test_a_draft_is_marked_in_large_bold_red_letters_and_a_final_decision_is_not(engine):
+    for kind, data in render_documents(load_decision_file(REFERENCE_EXAMPLE), engine=engine).items():
+        header = open_docx(data).sections[0].header
+        mark = header.paragraphs[0]
+        assert mark.text == "DRAFT", kind
+        [run] = mark.runs
+        assert run.bold and run.font.size >= Pt(20), kind
+        assert str(run.font.color.rgb) == "C00000", kind
+    for kind, data in render_documents(load_decision_file(FINAL_EXAMPLE), engine=engine).items():
+        texts = [p.text for p in open_docx(data).sections[0].header.paragraphs]
+        assert texts == ["WMPCC 012/2013"], kind
+
+
+@pytest.mark.parametrize("engine", ["compiled", "docxtpl"])
+def test_the_footer_reads_page_n_of_m_with_the_reference_or_draft_and_the_short_title(engine):
+    for example, expected in [(FINAL_EXAMPLE, FINAL_FOOTER), (REFERENCE_EXAMPLE, DRAFT_FOOTER)]:
+        for kind, data in render_documents(load_decision_file(example), engine=engine).items():
+            footer = open_docx(data).sections[0].footer.paragraphs[0]
+            assert footer.text.startswith(expected), (kind, footer.text)
+            xml = _header_footer(data)[1]
+            assert xml.index('w:instr=" PAGE "') < xml.index(" of ") < xml.index('w:instr=" NUMPAGES "')
 
 
 def _pdf_pages(docx: dict[str, bytes], folder: Path) -> dict[str, list[str]]:
@@ -84,3 +119,13 @@ def test_in_the_pdf_the_signature_block_is_on_one_page(example, pdf_pages):
     signature = _page_of(notice, "Signature:")
     assert _page_of(notice, DECLARATION) == signature == _page_of(notice, "Date:")
     assert "West Midlands Police and Crime Commissioner" in notice[signature - 1].split(DECLARATION)[0]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("example", [REFERENCE_EXAMPLE, FINAL_EXAMPLE], ids=lambda p: p.stem)
+def test_in_the_pdf_every_page_is_numbered_n_of_m_and_a_draft_says_so_at_the_top(example, pdf_pages):
+    footer = FINAL_FOOTER if example == FINAL_EXAMPLE else DRAFT_FOOTER
+    for kind, texts in pdf_pages[example].items():
+        for number, page in enumerate(texts, 1):
+            assert f"{footer}{number} of {len(texts)}" in " ".join(page.split()), (kind, number)
+            assert page.lstrip().startswith("DRAFT") == (example == REFERENCE_EXAMPLE), (kind, number)

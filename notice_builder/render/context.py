@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from notice_builder.model.decision_text import field_text, format_date
+from notice_builder.model.decision_text import field_text, format_date, short_title
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
 from notice_builder.model.redaction import confidential_items, public_decision, standard_sentence
@@ -23,7 +23,11 @@ UNDATED_TEXT = "Not yet decided"
 
 
 def header_text(decision: dict) -> str:
-    """Status and reference for the page header: `DRAFT – WMPCC 005/2013`, or just the reference."""
+    """Status and reference on one line: `DRAFT – WMPCC 005/2013`, or just the reference.
+
+    The built-in templates print DRAFT on a large line of its own (`is_draft`) and the `reference`
+    under it; `header_text` stays for templates an office made before that.
+    """
     parts = []
     if decision["status"] == "draft":
         parts.append("DRAFT")
@@ -45,6 +49,17 @@ def _keep_start(match: re.Match) -> str:
 def kept_with_next(xml: WordXml) -> WordXml:
     """`xml` with every paragraph kept whole and on the page of the next: for the signature block."""
     return WordXml(_PARAGRAPH_START.sub(_keep_start, xml.xml))
+
+
+def footer_text(decision: dict) -> str:
+    """What the footer prints before `Page N of M`: `WMPCC 012/2013 – Grants for ...`.
+
+    The reference (a draft without one: DRAFT) and the short title, the title without the
+    organisation's name in front.
+    """
+    parts = [decision.get("reference") or ("DRAFT" if decision["status"] == "draft" else ""),
+             short_title(decision)]
+    return " – ".join(part for part in parts if part)
 
 
 def _join_names(names: list[str]) -> str:
@@ -94,7 +109,7 @@ class ContextBuilder:
             "status": decision["status"],
             "is_draft": decision["status"] == "draft",
             "header_text": header_text(decision),
-            "footer_text": document.title,
+            "footer_text": footer_text(decision),
             "organisation": {**organisation, "name_upper": organisation["name"].upper()},
             "decision_maker": decision["decision_maker"],
             "meeting": {

@@ -199,28 +199,58 @@ def clean_package(doc) -> None:
     replace_part_element(numbering, parse_xml(numbering_xml()))
 
 
+DRAFT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
+
+
+def _field(instruction: str):
+    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in as the page is laid out."""
+    return parse_xml(f'<w:fldSimple {W_NS} w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+
+
 def page_setup(doc, header: str, footer: str) -> None:
-    """A4 portrait, 2.54 cm margins; header and footer carry the reference and status."""
+    """A4 portrait, 2.54 cm margins; the header marks a draft, the footer reads `... – Page N of M`.
+
+    A draft's header starts with DRAFT in 24 pt bold red across the page, impossible to miss; the
+    reference follows on a line of its own. The footer carries the reference (or DRAFT) and the short
+    title before the page numbers.
+    """
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Twips(11906), Twips(16838)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Twips(1440))
-    head = section.header.paragraphs[0]
-    head.text = header
+    first = section.header.paragraphs[0]
+    first.text = "{%p if is_draft %}"
+    mark = section.header.add_paragraph()
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mark.paragraph_format.space_after = Pt(0)
+    run = mark.add_run("DRAFT")
+    run.bold = True
+    run.font.size = Pt(24)
+    run.font.color.rgb = DRAFT_COLOUR
+    section.header.add_paragraph("{%p endif %}")
+    head = section.header.add_paragraph(header)
     head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     foot = section.footer.paragraphs[0]
     foot.text = footer
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph_element(foot).append(parse_xml(
-        f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
-    ))
+    paragraph_element(foot).append(_field("PAGE"))
+    foot.add_run(" of ")
+    paragraph_element(foot).append(_field("NUMPAGES"))
 
 
-def _labelled(doc, label: str, value: str) -> None:
+def _labelled(doc, label: str, value: str):
     paragraph = doc.add_paragraph()
     paragraph.add_run(label).bold = True
     paragraph.add_run(" " + value)
+    return paragraph
+
+
+def _kept(paragraph, with_next: bool = True):
+    """Keep `paragraph` whole and (unless the last of its block) on the page of the next."""
+    paragraph.paragraph_format.keep_together = True
+    paragraph.paragraph_format.keep_with_next = with_next
+    return paragraph
 
 
 def new_document(header: str, footer: str):
@@ -238,7 +268,7 @@ def new_document(header: str, footer: str):
 
 def board_report():
     """The Board covering report: board, date, report type, title, numbered sections, authors."""
-    doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
+    doc = new_document("{{ reference }}", "{{ footer_text }} – Page ")
     doc.add_paragraph("{{ meeting.board_upper }}", style="Board Name")
     doc.add_paragraph("{{ meeting.date }}")
     doc.add_paragraph("{{ meeting.report_type }}", style="Board Name")
@@ -267,7 +297,7 @@ def _masthead(doc, title: str) -> None:
 
 def notice():
     """A decision notice or record: labelled fields, then the profile's sections, then the signature."""
-    doc = new_document("{{ header_text }}", "{{ footer_text }} – page ")
+    doc = new_document("{{ reference }}", "{{ footer_text }} – Page ")
     _masthead(doc, "{{ notice.document_title }}")
     doc.add_paragraph("{%p for field in notice.fields %}")
     _labelled(doc, "{{ field.label }}", "{{ field.value }}")
@@ -284,10 +314,12 @@ def notice():
     doc.add_paragraph("{{p section.body }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if section.id == notice.signature_after %}")
-    doc.add_paragraph("{{ decision_maker.role }}")
-    doc.add_paragraph("{{p notice.declaration }}")
-    _labelled(doc, "Signature:", "{{ notice.signature_name }}")
-    _labelled(doc, "Date:", "{{ notice.signature_date }}")
+    # The signature block (role, declaration, Signature, Date) never splits across a page break:
+    # each paragraph keeps with the next (the declaration's own paragraphs are kept by the renderer).
+    _kept(doc.add_paragraph("{{ decision_maker.role }}"))
+    _kept(doc.add_paragraph("{{p notice.declaration }}"))
+    _kept(_labelled(doc, "Signature:", "{{ notice.signature_name }}"))
+    _kept(_labelled(doc, "Date:", "{{ notice.signature_date }}"), with_next=False)
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     return doc
@@ -298,7 +330,8 @@ NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 
 def confidential():
     """The confidential part: exempt information only, marked NOT FOR PUBLICATION on every page."""
-    doc = new_document(f"{NOT_FOR_PUBLICATION} – {{{{ header_text }}}}", "{{ footer_text }} – page ")
+    doc = new_document(f"{NOT_FOR_PUBLICATION}{{% if reference %}} – {{{{ reference }}}}{{% endif %}}",
+                       f"{NOT_FOR_PUBLICATION} – {{{{ footer_text }}}} – Page ")
     _masthead(doc, "{{ confidential.document_title }}")
     _labelled(doc, "Title:", "{{ title }}")
     doc.add_paragraph(

@@ -123,6 +123,20 @@ def test_two_decisions_with_one_reference_are_not_both_built(tmp_path):
     assert [f.code for d in result.decisions for f in d.findings] == ["duplicate-output"]
 
 
+def test_two_drafts_with_one_title_are_not_both_built(tmp_path):
+    for folder in ("a", "b"):  # two starter files, both decision.json, for the same paper
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "decision.json").write_text(SHORT_EXAMPLE.read_text(encoding="utf-8"),
+                                                        encoding="utf-8")
+    result = run_batch([str(tmp_path / "a" / "decision.json"), str(tmp_path / "b" / "decision.json")],
+                       BatchOptions(tmp_path / "out", jobs=1))
+    assert (result.built, result.failed) == (1, 1)
+    assert [f.code for d in result.decisions for f in d.findings] == ["duplicate-output"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [
+        "sponsorship-of-the-west-midlands-police-community-awards-2013-board-report.docx",
+        "sponsorship-of-the-west-midlands-police-community-awards-2013-notice.docx"]
+
+
 def test_a_failed_write_leaves_no_half_decision(tmp_path, monkeypatch):
     real_publish = pipeline_module.publish_staged  # the pipeline publishes a batch's documents
     calls = []

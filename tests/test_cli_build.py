@@ -8,7 +8,8 @@ import os
 import pytest
 
 from notice_builder.docx import atomic_files as package
-from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data
+from notice_builder.pipeline.outputs import TITLE_STEM_LENGTH, output_stem, title_slug
+from tests.conftest import FINAL_EXAMPLE, REFERENCE_EXAMPLE, SHORT_EXAMPLE, example_data, source_of
 
 
 def test_validate_passes_good_files_with_exit_0(run):
@@ -51,14 +52,60 @@ def test_build_names_final_documents_from_the_reference(run, tmp_path):
         "WMPCC-012-2013-board-report.docx", "WMPCC-012-2013-notice.docx"]
 
 
-def test_drafts_without_reference_are_named_from_their_file_and_never_collide(run, tmp_path):
-    other = tmp_path / "another-draft.json"
-    other.write_text(SHORT_EXAMPLE.read_text())
-    assert run("build", SHORT_EXAMPLE, "-o", tmp_path / "out").exit_code == 0
-    assert run("build", other, "-o", tmp_path / "out").exit_code == 0
+def _starter(folder, data: dict):
+    """A decision saved as `notice new` names it: every starter file is called decision.json."""
+    folder.mkdir(parents=True)
+    path = folder / "decision.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+def test_drafts_from_starter_files_are_named_from_their_title_and_never_collide(run, tmp_path):
+    other = example_data()
+    other["title"] = "West Midlands Police and Crime Commissioner: Café Réseau – Phase 2 (pilot)"
+    first = _starter(tmp_path / "a", example_data(REFERENCE_EXAMPLE))
+    second = _starter(tmp_path / "b", other)
+    assert run("build", first, "-o", tmp_path / "out").exit_code == 0
+    assert run("build", second, "-o", tmp_path / "out").exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "another-draft-board-report.docx", "another-draft-notice.docx",
-        "short-draft-board-report.docx", "short-draft-notice.docx"]
+        "cafe-reseau-phase-2-pilot-board-report.docx", "cafe-reseau-phase-2-pilot-notice.docx",
+        "technology-task-force-innovation-and-integration-partner-board-report.docx",
+        "technology-task-force-innovation-and-integration-partner-notice.docx"]
+
+
+def test_a_second_draft_with_the_same_title_never_replaces_the_first(run, tmp_path):
+    first = _starter(tmp_path / "a", example_data())
+    second = _starter(tmp_path / "b", example_data())
+    assert run("build", first, "-o", tmp_path / "out").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    result = run("build", second, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "exists already" in result.output
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+
+
+def test_a_draft_without_reference_or_title_is_named_after_its_file():
+    data = example_data()
+    data.pop("title")
+    assert output_stem(source_of(data, "short-draft.json")) == "short-draft"
+    data["title"] = "  "
+    assert output_stem(source_of(data, "short-draft.json")) == "short-draft"
+    data["title"] = "日本語のみ"  # nothing ASCII to name it by
+    assert output_stem(source_of(data, "short-draft.json")) == "short-draft"
+
+
+def test_title_names_are_ascii_capped_and_distinct_when_cut():
+    assert title_slug("Technology Task Force - Innovation and Integration Partner") == \
+        "technology-task-force-innovation-and-integration-partner"
+    assert title_slug("Ysgol Gymraeg Llanelli – ŵyr & ŷd, 2013/14") == "ysgol-gymraeg-llanelli-wyr-yd-2013-14"
+    long_title = ("Grants for Independent Domestic Violence Adviser Services across the seven Community "
+                  "Safety Partnerships of the West Midlands ")
+    first, second = title_slug(long_title + "2013/14"), title_slug(long_title + "2014/15")
+    assert first != second
+    for slug in (first, second):
+        assert len(slug) <= TITLE_STEM_LENGTH and slug.isascii()
+        assert slug.startswith("grants-for-independent-domestic-violence-adviser-")
+        assert "--" not in slug and not slug.endswith("-")
 
 
 def test_build_refuses_to_overwrite_without_force(run, tmp_path):

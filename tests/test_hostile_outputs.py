@@ -60,9 +60,12 @@ def read_only_disk() -> Iterator[Path]:
         yield disk
 
 
-def _decision(tmp_path: Path, name: str = "paper.json") -> Path:
+def _decision(tmp_path: Path, name: str = "paper.json", title: str | None = None) -> Path:
+    """A draft whose documents are named like its file: `paper.json` is titled Paper (see output_stem)."""
     path = tmp_path / name
-    path.write_text(json.dumps(example_data(SHORT_EXAMPLE), indent=2), encoding="utf-8")
+    data = example_data(SHORT_EXAMPLE)
+    data["title"] = Path(name).stem.capitalize() if title is None else title
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return path
 
 
@@ -143,7 +146,8 @@ def test_an_output_name_too_long_for_the_file_system_is_a_clear_error(tmp_path, 
 
 def test_a_draft_named_too_long_for_its_documents_is_a_clear_error(tmp_path):
     # The input's name fits (250 characters); its documents' names (+ "-board-report.docx") do not.
-    paper = _decision(tmp_path, "d" * 245 + ".json")
+    # (A title names them when it has ASCII words in it; this one has none, so the file does.)
+    paper = _decision(tmp_path, "d" * 245 + ".json", title="日本語の決定")
     result = invoke("build", paper, "-o", tmp_path / "out")
     _assert_clear_failure(result, "the file name is too long for the file system")
     assert list((tmp_path / "out").iterdir()) == []

@@ -90,7 +90,9 @@ def test_a_file_named_like_an_soffice_option_is_converted_as_a_file(tmp_path, mo
     name = f"--accept=socket,host=127.0.0.1,port={port};urp;.json"
     work = tmp_path / "meeting"
     work.mkdir()
-    (work / name).write_text(json.dumps(example_data(SHORT_EXAMPLE)), encoding="utf-8")
+    data = example_data(SHORT_EXAMPLE)
+    data["title"] = "日本語の決定"  # no ASCII word to name it by, so its documents are named after the file
+    (work / name).write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.chdir(work)
     group = None
     try:

@@ -89,13 +89,14 @@ def test_header_prints_injection_attempts_as_literal_text(tmp_path, name, engine
     value = INJECTIONS[name]
 
     def title_in_header(xml: str) -> str:
-        return xml.replace("{{ header_text }}", "{{ header_text }} {{ title }}")
+        return xml.replace("{{ reference }}", "{{ reference }} {{ title }}")
 
     profile = custom_template(tmp_path, title_in_header, "word/header1.xml")
     data = example_data()
     data["title"] = f"Title {value}"
     notice = open_docx(render_documents(source_of(data), profile, engine=engine)["notice"])
-    assert notice.sections[0].header.paragraphs[0].text == f"DRAFT Title {value}"
+    # under the large DRAFT line, the (empty) reference and the title
+    assert [p.text for p in notice.sections[0].header.paragraphs] == ["DRAFT", f" Title {value}"]
 
 
 SANDBOX_ESCAPES = {

@@ -269,11 +269,11 @@ def test_templates_check_follows_attributes_of_the_decision(run, office):
 
 def test_templates_check_reads_headers_and_footers(run, office):
     edit_part(office / "templates" / "wmpcc" / "board-report.docx",
-              lambda xml: xml.replace("{{ header_text }}", "{{ header_txt }}"), "word/header1.xml")
+              lambda xml: xml.replace("{{ reference }}", "{{ referenc }}"), "word/header1.xml")
     result = run("templates", "check", office)
     assert result.exit_code == 1
-    assert "unknown variable 'header_txt' in word/header1.xml" in result.output
-    assert "did you mean 'header_text'?" in result.output
+    assert "unknown variable 'referenc' in word/header1.xml" in result.output
+    assert "did you mean 'reference'?" in result.output
 
 
 def test_templates_check_accepts_every_variable_a_decision_can_fill(tmp_path, office):

@@ -39,3 +39,22 @@ def field_text(value: Any) -> str:
         except ValueError:  # shaped like a date but not one (2013-02-30) in a free-text field
             return value
     return "" if value is None else str(value)
+
+
+def short_title(decision: dict) -> str:
+    """The title without the organisation's name in front: `Technology Task Force - Innovation ...`.
+
+    Titles in the house style start `West Midlands Police and Crime Commissioner: `; the footer and the
+    documents' file names carry only what follows.
+    """
+    title = decision.get("title")
+    if not isinstance(title, str):
+        return ""
+    title = " ".join(title.split())
+    organisation = decision.get("organisation")
+    name = organisation.get("name") if isinstance(organisation, dict) else None
+    if isinstance(name, str) and name.strip():
+        prefix = " ".join(name.split()) + ":"
+        if title.casefold().startswith(prefix.casefold()) and title[len(prefix):].strip():
+            title = title[len(prefix):].strip()
+    return title

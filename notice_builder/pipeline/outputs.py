@@ -10,20 +10,51 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from notice_builder.docx.atomic_files import publish_staged, remove_stale_staging, stage_file
 from notice_builder.load import DecisionSource
+from notice_builder.model.decision_text import short_title
+
+TITLE_STEM_LENGTH = 80  # a title's slug is cut to this many characters, at a word, plus a hash
+
+
+def title_slug(title: str, limit: int = TITLE_STEM_LENGTH) -> str:
+    """`technology-task-force-innovation-and-integration-partner`: lower-case ASCII words and hyphens.
+
+    Accented letters lose their accents; anything else that is not a letter or digit separates words.
+    A slug longer than `limit` is cut at a word and ends with 8 hex digits of the whole title's hash,
+    so two long titles that differ only after the cut never share a name.
+    """
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) <= limit:
+        return slug
+    digest = hashlib.sha256(title.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    cut = slug[:limit - len(digest) - 1]
+    if "-" in cut and slug[len(cut)] != "-":
+        cut = cut.rsplit("-", 1)[0]
+    return f"{cut.strip('-')}-{digest}"
 
 
 def output_stem(source: DecisionSource) -> str:
-    """`WMPCC-005-2013` from the reference; a draft without one is named after its input file."""
-    reference = source.data.get("reference") if isinstance(source.data, dict) else None
-    if isinstance(reference, str) and reference:
-        return re.sub(r"[^A-Za-z0-9]+", "-", reference).strip("-")
-    return Path(source.path).stem
+    """The name a decision's documents start with.
+
+    `WMPCC-005-2013` from the reference; a draft without one (a starter file, say) is named from its
+    short title, `technology-task-force-innovation-and-integration-partner`; one with no title either
+    after its input file.
+    """
+    data = source.data if isinstance(source.data, dict) else {}
+    reference = data.get("reference")
+    if isinstance(reference, str):
+        stem = re.sub(r"[^A-Za-z0-9]+", "-", reference).strip("-")
+        if stem:
+            return stem
+    slug = title_slug(short_title(data))
+    return slug or Path(source.path).stem
 
 
 def document_path(out_dir: str | Path, stem: str, kind: str, suffix: str = ".docx") -> Path:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from notice_builder.model.decision_text import field_text, format_date
+from notice_builder.model.decision_text import field_text, format_date, short_title
 from notice_builder.model.findings import Finding, Location, NoticeBuilderError
 from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile, resolve_pointer
 from notice_builder.model.redaction import confidential_items, public_decision, standard_sentence
@@ -22,13 +23,43 @@ UNDATED_TEXT = "Not yet decided"
 
 
 def header_text(decision: dict) -> str:
-    """Status and reference for the page header: `DRAFT – WMPCC 005/2013`, or just the reference."""
+    """Status and reference on one line: `DRAFT – WMPCC 005/2013`, or just the reference.
+
+    The built-in templates print DRAFT on a large line of its own (`is_draft`) and the `reference`
+    under it; `header_text` stays for templates an office made before that.
+    """
     parts = []
     if decision["status"] == "draft":
         parts.append("DRAFT")
     if decision.get("reference"):
         parts.append(decision["reference"])
     return " – ".join(parts)
+
+
+_PARAGRAPH_START = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?(<w:keepNext/>)?)?")
+
+
+def _keep_start(match: re.Match) -> str:
+    style = match.group(2) or ""
+    if match.group(1):  # properties already: keepNext and keepLines go after the style, in schema order
+        return f"<w:p><w:pPr>{style}<w:keepNext/><w:keepLines/>"
+    return "<w:p><w:pPr><w:keepNext/><w:keepLines/></w:pPr>"
+
+
+def kept_with_next(xml: WordXml) -> WordXml:
+    """`xml` with every paragraph kept whole and on the page of the next: for the signature block."""
+    return WordXml(_PARAGRAPH_START.sub(_keep_start, xml.xml))
+
+
+def footer_text(decision: dict) -> str:
+    """What the footer prints before `Page N of M`: `WMPCC 012/2013 – Grants for ...`.
+
+    The reference (a draft without one: DRAFT) and the short title, the title without the
+    organisation's name in front.
+    """
+    parts = [decision.get("reference") or ("DRAFT" if decision["status"] == "draft" else ""),
+             short_title(decision)]
+    return " – ".join(part for part in parts if part)
 
 
 def _join_names(names: list[str]) -> str:
@@ -78,7 +109,7 @@ class ContextBuilder:
             "status": decision["status"],
             "is_draft": decision["status"] == "draft",
             "header_text": header_text(decision),
-            "footer_text": document.title,
+            "footer_text": footer_text(decision),
             "organisation": {**organisation, "name_upper": organisation["name"].upper()},
             "decision_maker": decision["decision_maker"],
             "meeting": {
@@ -149,7 +180,9 @@ class ContextBuilder:
                 "fields": [f for f in fields if f["value"]],
                 "signature_after": document.signature_after or "decision",
                 "sections": sections,
-                "declaration": self.markdown(declaration) if declaration else WordXml(""),
+                # the declaration stays on the page of the Signature and Date after it
+                "declaration": kept_with_next(self.markdown(declaration)) if declaration
+                else WordXml(""),
                 "signature_name": signature.get("name") or UNSIGNED_TEXT,
                 "signature_date": format_date(signature.get("date")) or UNDATED_TEXT,
             },

@@ -97,7 +97,10 @@ def pack(meeting_dir: Path, out: Path, force: bool, profile: str | None) -> None
     """Make the agenda pack for the meeting in MEETING_DIR (its meeting.json gives the agenda)."""
     from notice_builder.publish.pack import write_pack
 
-    echo(f"wrote {write_pack(meeting_dir, out, force=force, profile=profile)}")
+    warnings = write_pack(meeting_dir, out, force=force, profile=profile)
+    echo_findings(warnings)
+    counted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    echo(f"wrote {out}{counted}")
 
 
 def _register_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:

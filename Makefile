@@ -21,6 +21,7 @@ demo: $(STAMP)
 	$(BIN)/notice validate $(EXAMPLE)
 	$(BIN)/notice build $(EXAMPLE) -o out --force
 	@echo "Open the documents in out/ with Word or LibreOffice."
+	@echo "Run notice as .venv/bin/notice (e.g. .venv/bin/notice --help), or first: source .venv/bin/activate"
 
 # LibreOffice (for the PDF tests) and poppler are system packages, installed with apt if missing.
 system-deps:

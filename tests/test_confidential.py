@@ -265,7 +265,7 @@ def test_batch_manifest_register_and_pack_carry_no_canary(planted, tmp_path):
     assert (out / "manifest.json").is_file(), result.output
     assert runner.invoke(main, ["build", str(meeting / "decision.json"), "-o", str(out), "--confidential",
                                 "--force"]).exit_code == 0
-    register = runner.invoke(main, ["register", str(meeting / "decision.json"),
+    register = runner.invoke(main, ["register", str(meeting / "decision.json"), "--include-drafts",
                                     "-o", str(out / "register.html"), "--documents", str(out)])
     assert register.exit_code == 0, register.output
     assert "-confidential.docx" not in (out / "register.html").read_text()

@@ -205,7 +205,7 @@ def test_a_folder_with_symlink_loops_is_read_once_in_bounded_time(tmp_path, loop
         "batch glob": ("batch", f"{looped_folder}/**/*.json", "-o", out),
         "lint": ("lint", looped_folder),
         "register": ("register", looped_folder, "-o", tmp_path / "register.csv"),
-        "next-ref": ("next-ref", looped_folder, "--year", 2013),
+        "next-ref": ("next-ref", looped_folder, "--year", 2013, "--ledger", looped_folder),
     }[command]
     done = notice(*args, cwd=tmp_path)
     if command.startswith("batch"):
@@ -241,5 +241,5 @@ def test_next_ref_passes_over_files_it_cannot_use(tmp_path, unusable):
             "huge number": b'{"reference": "WMPCC 009/2013", "x": ' + b"9" * 5000 + b"}",
             "not UTF-8": b'{"reference": "WMPCC 009/2013", "x": "\xff"}',
         }[unusable])
-    done = notice("next-ref", tmp_path, "--year", 2013, cwd=tmp_path)
+    done = notice("next-ref", tmp_path, "--year", 2013, "--ledger", tmp_path, cwd=tmp_path)
     assert done.returncode == 0 and done.stdout == "WMPCC 008/2013\n", done

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from notice_builder.cli import main
+from notice_builder.docx.namespaces import qn
 from notice_builder.model.findings import NoticeBuilderError
 from notice_builder.publish.pack import AGENDA_ITEM_STYLE, build_pack, load_meeting
 from notice_builder.validate import bundled_schema
@@ -47,12 +48,66 @@ def test_front_sheet_names_the_meeting_and_its_date(pack):
     assert pack.paragraphs[1].style.name == "Title"
 
 
-def test_contents_has_a_toc_field_and_a_plain_list_in_agenda_order(pack):
+def test_contents_lists_the_items_as_real_entries_with_no_field_to_update(pack):
     body = pack.element.body.xml
-    assert 'w:instr="TOC ' in body
-    items = [p.text for p in pack.paragraphs if p.text.startswith("Item ")]
-    assert [i.split(":")[0] for i in items] == ["Item 5", "Item 6", "Item 7"]
-    assert "(WMPCC 012/2013)" in items[1]
+    assert "Update this field" not in body and "TOC " not in body and "fldSimple" not in body
+    items = [p for p in pack.paragraphs if p.text.startswith("Item ")]
+    assert [p.text for p in items] == [
+        "Item 5: DRAFT – West Midlands Police and Crime Commissioner: Technology Task Force - Innovation and "
+        "Integration Partner",
+        "Item 6: West Midlands Police and Crime Commissioner: Grants for Independent Domestic Violence "
+        "Adviser Services 2013/14 (WMPCC 012/2013)",
+        "Item 7: DRAFT – West Midlands Police and Crime Commissioner: Sponsorship of the West Midlands "
+        "Police Community Awards 2013",
+    ]
+    anchors = [p._p.find(qn("w:hyperlink")).get(qn("w:anchor")) for p in items]
+    bookmarks = [b.get(qn("w:name")) for b in pack.element.body.iter(qn("w:bookmarkStart"))]
+    assert anchors == ["agenda_item_5", "agenda_item_6", "agenda_item_7"]
+    assert all(anchor in bookmarks for anchor in anchors)
+
+
+def test_a_draft_item_is_marked_draft_in_the_pack_as_in_its_own_documents(pack):
+    headings = [p.text for p in pack.paragraphs if p.style.name == AGENDA_ITEM_STYLE]
+    assert headings == ["Agenda item 5: DRAFT – West Midlands Police and Crime Commissioner: Technology Task "
+                        "Force - Innovation and Integration Partner",
+                        "Agenda item 6: WMPCC 012/2013",
+                        "Agenda item 7: DRAFT – West Midlands Police and Crime Commissioner: Sponsorship of "
+                        "the West Midlands Police Community Awards 2013"]
+    # Each item is a section of its own; the page header of every page of a draft item says DRAFT.
+    headers = [section.header.paragraphs[0].text for section in pack.sections]
+    assert headers == [
+        "Strategic Policing and Crime Board: 16 July 2013",
+        "DRAFT – Agenda item 5 – Strategic Policing and Crime Board: 16 July 2013",
+        "WMPCC 012/2013 – Agenda item 6 – Strategic Policing and Crime Board: 16 July 2013",
+        "DRAFT – Agenda item 7 – Strategic Policing and Crime Board: 16 July 2013",
+    ]
+    assert all(not section.header.is_linked_to_previous for section in pack.sections)
+
+
+def test_a_decision_dated_after_or_long_before_the_meeting_gets_a_warning(tmp_path):
+    def decision(name: str, day: str) -> str:
+        data = json.loads((EXAMPLES / "wmpcc-012-2013-final-signed.json").read_text(encoding="utf-8"))
+        data["notice"]["signature"]["date"] = day
+        (tmp_path / "meeting" / name).write_text(json.dumps(data), encoding="utf-8")
+        return name
+
+    (tmp_path / "meeting").mkdir()
+    write_meeting(tmp_path / "meeting", {"name": "Board", "date": "2013-07-16", "agenda": [
+        {"item": "1", "decision": decision("after.json", "2013-07-17")},
+        {"item": "2", "decision": decision("same.json", "2013-07-16")},
+        {"item": "3", "decision": decision("month.json", "2013-06-16")},
+        {"item": "4", "decision": decision("long.json", "2013-01-02")},
+    ]})
+    result = CliRunner().invoke(main, ["pack", str(tmp_path / "meeting"), "-o", str(tmp_path / "pack.docx")])
+    assert result.exit_code == 0 and (tmp_path / "pack.docx").is_file()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "/agenda/0/decision: decision-date agenda item 1: the decision" in lines[0]
+    assert "after.json is dated 17 July 2013, after the meeting on 16 July 2013" in lines[0]
+    assert "long.json is dated 2 January 2013, more than 90 days before the meeting on 16 July 2013" \
+        in lines[1]
+    assert "(hint: check the decision's date" in lines[1]
+    assert result.stdout == f"wrote {tmp_path / 'pack.docx'} (2 warnings)\n"
 
 
 def test_each_report_is_followed_by_its_notice_in_agenda_order(pack):

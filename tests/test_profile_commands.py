@@ -373,14 +373,43 @@ def test_every_bundled_template_passes_the_check(profile):
 # notice next-ref
 
 def test_next_ref_starts_at_001_and_counts_up(run, tmp_path):
-    assert run("next-ref", tmp_path, "--year", 2013).output == "WMPCC 001/2013\n"
-    assert run("next-ref", tmp_path, "--year", 2013).output == "WMPCC 002/2013\n"
+    assert run("next-ref", tmp_path, "--year", 2013, "--ledger", tmp_path).output == "WMPCC 001/2013\n"
+    assert run("next-ref", tmp_path, "--year", 2013).output == "WMPCC 002/2013\n"  # the ledger is here now
+
+
+def test_next_ref_outside_an_office_folder_refuses_and_names_the_folder(run, tmp_path):
+    folder = tmp_path / "somewhere"
+    folder.mkdir()
+    result = run("next-ref", folder, "--year", 2013)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"no reference was issued: {folder.resolve()} is not in an office folder" in result.stderr
+    assert "in any folder above it" in result.stderr and "--ledger" in result.stderr
+    assert list(tmp_path.rglob("*")) == [folder]  # no ledger, no lock file started
+
+
+def test_next_ref_with_a_ledger_file_keeps_numbering_in_it(run, tmp_path):
+    ledger = tmp_path / "office" / LEDGER_NAME
+    ledger.parent.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert run("next-ref", elsewhere, "--year", 2013, "--ledger", ledger).output == "WMPCC 001/2013\n"
+    assert run("next-ref", elsewhere, "--year", 2013, "--ledger", ledger).output == "WMPCC 002/2013\n"
+    assert json.loads(ledger.read_text())["issued"] == ["WMPCC 001/2013", "WMPCC 002/2013"]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == [LEDGER_NAME, "elsewhere", "office"]
+
+
+def test_next_ref_leaves_no_lock_file_behind(run, tmp_path):
+    folder = tmp_path / "office"
+    run("init", folder)
+    assert run("next-ref", folder / "decisions", "--year", 2013).exit_code == 0
+    assert not [p for p in folder.rglob("*.lock")]
+    assert not (folder / (LEDGER_NAME + ".tmp")).exists()
 
 
 def test_next_ref_follows_the_decisions_in_the_folder(run, tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.json").write_text(json.dumps({"reference": "WMPCC 001/2013"}))
-    assert run("next-ref", tmp_path, "--year", 2013).output == "WMPCC 002/2013\n"
+    assert run("next-ref", tmp_path, "--year", 2013, "--ledger", tmp_path).output == "WMPCC 002/2013\n"
 
 
 def test_next_ref_never_reissues_a_number_in_the_ledger(run, tmp_path):
@@ -390,7 +419,7 @@ def test_next_ref_never_reissues_a_number_in_the_ledger(run, tmp_path):
 
 
 def test_next_ref_restarts_each_year_and_defaults_to_this_year(run, tmp_path):
-    run("next-ref", tmp_path, "--year", 2013)
+    run("next-ref", tmp_path, "--year", 2013, "--ledger", tmp_path)
     assert run("next-ref", tmp_path, "--year", 2014).output == "WMPCC 001/2014\n"
     assert run("next-ref", tmp_path).output == f"WMPCC 001/{dt.date.today().year}\n"
 
@@ -399,7 +428,8 @@ def test_next_ref_restarts_each_year_and_defaults_to_this_year(run, tmp_path):
                                            ("pcc-decision-record", "2013/001")])
 def test_next_ref_uses_the_profile_format(run, tmp_path, profile, first):
     (tmp_path / "a.json").write_text(json.dumps({"reference": "WMPCC 009/2013"}))  # another format
-    assert run("next-ref", tmp_path, "--profile", profile, "--year", 2013).output == first + "\n"
+    result = run("next-ref", tmp_path, "--profile", profile, "--year", 2013, "--ledger", tmp_path)
+    assert result.output == first + "\n"
 
 
 def test_next_ref_keeps_one_ledger_for_an_office_folder(run, tmp_path):
@@ -432,6 +462,7 @@ def test_concurrent_allocations_never_issue_the_same_number(tmp_path, executor):
         issued = list(pool.map(_allocate, [str(tmp_path)] * 40))
     assert sorted(issued) == [f"ED/2013/{n:03d}" for n in range(1, 41)]
     assert sorted(json.loads((tmp_path / LEDGER_NAME).read_text())["issued"]) == sorted(issued)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LEDGER_NAME]  # no lock or temporary file
 
 
 def test_init_then_next_ref_follows_the_example_decision(run, tmp_path):

@@ -49,7 +49,7 @@ class Page(HTMLParser):
 
 def test_csv_has_one_row_a_decision_with_the_specified_columns(published):
     out = published / "register.csv"
-    assert invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out).exit_code == 0
+    assert invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out, "--include-drafts").exit_code == 0
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == COLUMNS
     assert COLUMNS == ("reference", "title", "date", "decision_maker", "status", "documents", "organisation")
@@ -69,7 +69,7 @@ def test_links_are_relative_to_the_register(published, tmp_path):
 
 def test_html_is_a_captioned_table_with_column_headers_in_en_gb(published):
     out = published / "register.html"
-    invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out)
+    invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out, "--include-drafts")
     page = Page(out.read_text(encoding="utf-8"))
     assert page.all("html") == [{"lang": "en-GB"}]
     assert len(page.all("title")) == 1 and len(page.all("caption")) == 1
@@ -89,7 +89,7 @@ def test_html_escapes_what_the_decision_says(tmp_path):
     paper = tmp_path / "paper.json"
     paper.write_text(json.dumps(data, indent=2), encoding="utf-8")
     out = tmp_path / "register.html"
-    invoke(paper, "-o", out)
+    invoke(paper, "-o", out, "--include-drafts")
     html = out.read_text(encoding="utf-8")
     assert "<script>" not in html
     assert "Sponsorship &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;awards&quot;" in html
@@ -105,6 +105,48 @@ def test_an_invalid_decision_writes_no_register(tmp_path):
     assert not (tmp_path / "register.csv").exists()
 
 
+def test_an_invalid_input_is_named_and_the_register_says_it_was_not_written(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"status": "draft"}', encoding="utf-8")
+    out = tmp_path / "register.csv"
+    unmatched = str(tmp_path / "none-*.json")
+    result = CliRunner().invoke(main, ["register", str(FINAL_EXAMPLE), str(bad), unmatched, "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("register not written: these 2 inputs could not be used: ")
+    assert str(bad) in last and "none-*.json" in last and str(FINAL_EXAMPLE) not in last
+    assert f"Nothing was written to {out}." in last and "leave the input out" in last
+
+
+def test_the_register_lists_only_final_decisions_and_says_how_many_drafts_it_left_out(tmp_path):
+    out = tmp_path / "register.csv"
+    result = CliRunner().invoke(main, ["register", str(EXAMPLES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[1:]
+    assert rows and {row[COLUMNS.index("status")] for row in rows} == {"Final"}
+    drafts = sum(json.loads(p.read_text(encoding="utf-8")).get("status") == "draft"
+                 for p in EXAMPLES.rglob("*.json") if p.name != "meeting.json")
+    assert drafts
+    assert f"wrote {out} ({len(rows)} decisions)" in result.stdout
+    assert f"left out {drafts} draft decisions: the register lists only final decisions. " \
+           "Add --include-drafts to list drafts too, marked as drafts." in result.stdout
+
+
+def test_include_drafts_lists_drafts_marked_as_drafts(tmp_path):
+    for name in ("register.csv", "register.html"):
+        out = tmp_path / name
+        result = invoke(FINAL_EXAMPLE, SHORT_EXAMPLE, "-o", out, "--include-drafts")
+        assert result.exit_code == 0 and "1 of them marked as drafts" in result.stdout
+        assert "left out" not in result.stdout
+    rows = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8"))))[1:]
+    statuses = sorted(row[COLUMNS.index("status")] for row in rows)
+    assert statuses == ["Draft (not a published decision)", "Final"]
+    page = Page((tmp_path / "register.html").read_text(encoding="utf-8"))
+    assert page.all("tr").count({"class": "draft"}) == 1
+    text = "".join(page.text)
+    assert "Draft (not a published decision)" in text and "2, 1 of them drafts, marked as such" in text
+
+
 def test_an_unknown_register_format_is_a_usage_error(tmp_path):
     assert invoke(FINAL_EXAMPLE, "-o", tmp_path / "register.pdf").exit_code == 2
 
@@ -112,7 +154,7 @@ def test_an_unknown_register_format_is_a_usage_error(tmp_path):
 def test_a_register_of_several_organisations_names_each_rows_organisation(tmp_path):
     out = tmp_path / "register.html"
     council = EXAMPLES / "council-executive-decision.json"
-    assert invoke(FINAL_EXAMPLE, council, "-o", out).exit_code == 0
+    assert invoke(FINAL_EXAMPLE, council, "-o", out, "--include-drafts").exit_code == 0
     page = Page(out.read_text(encoding="utf-8"))
     text = "".join(page.text)
     assert "Record of decisions: " not in text and "Decisions of 2 organisations" in text
@@ -148,6 +190,6 @@ def test_a_title_starting_with_equals_is_text_in_the_csv_register(tmp_path):
     data["title"] = '=HYPERLINK("http://example.invalid","Click")'
     decision = tmp_path / "decision.json"
     decision.write_text(json.dumps(data), encoding="utf-8")
-    assert invoke(decision, "-o", tmp_path / "register.csv").exit_code == 0
+    assert invoke(decision, "-o", tmp_path / "register.csv", "--include-drafts").exit_code == 0
     row = list(csv.reader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8"))))[1]
     assert row[COLUMNS.index("title")] == "'" + data["title"]

@@ -7,9 +7,38 @@ import click
 from notice_builder.cli import batch_commands, build_commands, lint_commands, profile_commands
 from notice_builder.model.terminal_text import escape_controls
 
+# The commands in the order of the work: write a decision, check it, build it, then a whole meeting,
+# then an office's own folder. `notice --help` lists them so.
+COMMAND_ORDER = ("new", "validate", "build", "lint", "batch", "pack", "register", "init", "templates",
+                 "next-ref", "schema")
+
+EXAMPLES = """\b
+Examples:
+  notice new decisions/my-decision.json      # a starter to fill in
+  notice validate decisions/my-decision.json
+  notice build decisions/my-decision.json -o out
+  notice batch decisions/ -o out             # every decision of a meeting
+  notice COMMAND --help                      # what a command takes
+"""
+
 
 class NoticeGroup(click.Group):
-    """The `notice` group: click's own messages (a missing file, a bad option) escape control characters."""
+    """The `notice` group: commands listed in the order of the work, each with its whole first sentence;
+    click's own messages (a missing file, a bad option) escape control characters."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        return [n for n in COMMAND_ORDER if n in names] + [n for n in names if n not in COMMAND_ORDER]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))  # never cut off with "..."
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -21,7 +50,7 @@ class NoticeGroup(click.Group):
             raise
 
 
-@click.group(cls=NoticeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NoticeGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
 @click.version_option(package_name="notice-builder")
 def main() -> None:
     """Build, validate and lint UK statutory decision notices."""

@@ -97,7 +97,10 @@ def pack(meeting_dir: Path, out: Path, force: bool, profile: str | None) -> None
     """Make the agenda pack for the meeting in MEETING_DIR (its meeting.json gives the agenda)."""
     from notice_builder.publish.pack import write_pack
 
-    echo(f"wrote {write_pack(meeting_dir, out, force=force, profile=profile)}")
+    warnings = write_pack(meeting_dir, out, force=force, profile=profile)
+    echo_findings(warnings)
+    counted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    echo(f"wrote {out}{counted}")
 
 
 def _register_file(context: click.Context, parameter: click.Parameter, value: Path) -> Path:
@@ -114,13 +117,34 @@ def _register_file(context: click.Context, parameter: click.Parameter, value: Pa
               callback=_register_file, help="register.csv or register.html.")
 @click.option("--documents", type=click.Path(file_okay=False, path_type=Path),
               help="Folder holding the built documents to link to (default: the register's folder).")
+@click.option("--include-drafts", is_flag=True,
+              help="List draft decisions too, each marked as a draft (default: final decisions only).")
 @click.option("--force", is_flag=True, help="Replace the register if it exists.")
 @reports_failures
-def register(inputs: tuple[str, ...], out: Path, documents: Path | None, force: bool) -> None:
-    """Write the record of decisions for INPUTS (files, folders or globs) as CSV or HTML."""
-    from notice_builder.publish.register import write_register
+def register(inputs: tuple[str, ...], out: Path, documents: Path | None, include_drafts: bool,
+             force: bool) -> None:
+    """Write the record of final decisions for INPUTS (files, folders or globs) as CSV or HTML."""
+    from notice_builder.publish.register import RegisterNotWritten, write_register
 
-    echo(f"wrote {write_register(list(inputs), out, documents_dir=documents, force=force)}")
+    try:
+        written = write_register(list(inputs), out, documents_dir=documents, force=force,
+                                 include_drafts=include_drafts)
+    except RegisterNotWritten as error:
+        echo_findings(error.findings)
+        names = ", ".join(error.inputs)
+        which = "this input" if len(error.inputs) == 1 else f"these {len(error.inputs)} inputs"
+        echo(f"register not written: {which} could not be used: {names}. Nothing was written to {out}. "
+             "Correct the problems above, or leave the input out, and run the command again.", err=True)
+        sys.exit(EXIT_INVALID)
+    drafts = sum(entry.draft for entry in written.entries)
+    listed = f"{len(written.entries)} decision{'s' if len(written.entries) != 1 else ''}"
+    if drafts:
+        listed += f", {drafts} of them marked as drafts"
+    echo(f"wrote {out} ({listed})")
+    if written.drafts_left_out:
+        count = written.drafts_left_out
+        echo(f"left out {count} draft decision{'s' if count != 1 else ''}: the register lists only "
+             "final decisions. Add --include-drafts to list drafts too, marked as drafts.")
 
 
 COMMANDS = [batch, pack, register]

@@ -60,12 +60,19 @@ def check(folder: Path, profile: str | None) -> None:
 @profile_option
 @click.option("--year", type=click.IntRange(1900, 9999),
               help="The year of the reference (default: this year).")
+@click.option("--ledger", type=click.Path(path_type=Path),
+              help="The ledger file (.notice-references.json) or the folder that keeps it, for numbering "
+                   "outside an office folder.")
 @reports_failures
-def next_ref(folder: Path, profile: str | None, year: int | None) -> None:
-    """Issue the next reference number of the office FOLDER is in; record it so it is never reused."""
+def next_ref(folder: Path, profile: str | None, year: int | None, ledger: Path | None) -> None:
+    """Issue the next reference number of the office FOLDER is in; record it so it is never reused.
+
+    FOLDER (default: here) must be in an office folder (made by `notice init`) or hold a ledger, or
+    --ledger must say where the ledger is; otherwise nothing is issued.
+    """
     from notice_builder.office.folder import next_reference
 
-    echo(next_reference(folder, profile, year))
+    echo(next_reference(folder, profile, year, ledger))
 
 
 COMMANDS = [init, templates, next_ref]

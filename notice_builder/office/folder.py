@@ -19,7 +19,7 @@ from notice_builder.load.project_settings import nearest_settings, project_profi
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.profile import DEFAULT_PROFILE, Profile
 from notice_builder.model.reference_format import ReferenceFormat
-from notice_builder.office.reference_ledger import allocate_reference
+from notice_builder.office.reference_ledger import LEDGER_NAME, allocate_reference
 from notice_builder.office.starter import starter_decision
 from notice_builder.profiles import builtin_profile_path, load_profile
 from notice_builder.render.template_check import check_template
@@ -200,16 +200,50 @@ def check_office_templates(folder: Path, profile: str | None = None) -> Template
     return report
 
 
-def ledger_folder(folder: Path) -> Path:
-    """Where an office's reference ledger lives: its project folder (with the pyproject.toml), else `folder`.
+def ledger_folder(folder: Path) -> Path | None:
+    """Where an office's reference ledger lives, or None if `folder` is in no office.
 
-    One ledger an office, wherever in it `notice next-ref` is run, so no number is issued twice.
+    The nearest folder at or above `folder` that is an office's project folder (its pyproject.toml has
+    a `[tool.notice-builder]` table) or already holds a ledger. One ledger an office, wherever in it
+    `notice next-ref` is run, so no number is issued twice.
     """
-    found = nearest_settings(folder)
-    return found[0].parent if found else Path(folder).resolve()
+    start = Path(folder).resolve()
+    found = nearest_settings(start)
+    project = found[0].parent if found else None
+    for candidate in (start, *start.parents):
+        if candidate == project or (candidate / LEDGER_NAME).is_file():
+            return candidate
+    return None
 
 
-def next_reference(folder: Path, profile: str | None = None, year: int | None = None) -> str:
-    """Issue the next reference in the profile's format for the office that `folder` belongs to."""
+def _no_office(folder: Path) -> NoticeBuilderError:
+    looked = Path(folder).resolve()
+    return NoticeBuilderError([Finding(
+        code="no-office-folder",
+        message=f"no reference was issued: {looked} is not in an office folder. No pyproject.toml with a "
+                f"[tool.notice-builder] table, and no reference ledger ({LEDGER_NAME}), was found in it or "
+                "in any folder above it, so a new numbering here could repeat numbers issued elsewhere",
+        path=str(folder),
+        hint="run `notice next-ref` in the office's folder (made by `notice init`) or name that folder "
+             "(`notice next-ref path/to/office`); to keep the ledger somewhere else, give it with "
+             f"`--ledger path/to/{LEDGER_NAME}`",
+    )])
+
+
+def next_reference(folder: Path, profile: str | None = None, year: int | None = None,
+                   ledger: Path | None = None) -> str:
+    """Issue the next reference in the profile's format for the office that `folder` belongs to.
+
+    `ledger` (a ledger file, or the folder to keep it in) is used instead of looking for the office's;
+    without it, a folder in no office is refused, so numbers are never restarted by accident.
+    """
     chosen = office_profile(folder, profile)
-    return allocate_reference(ledger_folder(folder), ReferenceFormat(chosen.reference_format), year)
+    reference_format = ReferenceFormat(chosen.reference_format)
+    if ledger is not None:
+        ledger = Path(ledger)
+        file = ledger / LEDGER_NAME if ledger.is_dir() else ledger
+        return allocate_reference(file.parent, reference_format, year, ledger=file)
+    office = ledger_folder(folder)
+    if office is None:
+        raise _no_office(folder)
+    return allocate_reference(office, reference_format, year)

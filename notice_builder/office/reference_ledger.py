@@ -62,31 +62,60 @@ def _read_ledger(path: Path) -> list[str]:
 
 @contextlib.contextmanager
 def _exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created if needed) across processes, on POSIX or Windows."""
-    with open(path, "a+b") as handle:
-        try:
-            import fcntl
-        except ModuleNotFoundError:  # Windows
-            import msvcrt
+    """Hold an exclusive lock on `path` across processes, on POSIX or Windows; remove the file after.
 
-            while True:
-                try:
-                    handle.seek(0)
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            try:
-                yield
-            finally:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
+    The lock file exists only while a number is being issued, so none is left behind. On POSIX the
+    holder removes it before unlocking, and a waiter that then gets the lock on the removed file
+    opens the file anew; on Windows it is removed after unlocking unless another process has it open.
+    """
+    try:
+        import fcntl
+    except ModuleNotFoundError:  # Windows
+        with _windows_lock(path):
+            yield
+        return
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115 (held open past this loop, closed below)
+        try:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+            if current is not None and os.path.samestat(os.fstat(handle.fileno()), current):
+                break
+        except BaseException:
+            handle.close()
+            raise
+        handle.close()  # the file was removed by the holder before us: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+@contextlib.contextmanager
+def _windows_lock(path: Path) -> Iterator[None]:
+    import msvcrt
+
+    with open(path, "a+b") as handle:
+        while True:
+            try:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    with contextlib.suppress(OSError):  # another process has it open: it removes it when done
+        os.unlink(path)
 
 
 def _write_ledger(path: Path, issued: list[str]) -> None:
@@ -108,18 +137,19 @@ def highest_number(references: Iterable[str], reference_format: ReferenceFormat,
     return max(numbers, default=0)
 
 
-def allocate_reference(folder: Path, reference_format: ReferenceFormat, year: int | None = None) -> str:
+def allocate_reference(folder: Path, reference_format: ReferenceFormat, year: int | None = None, *,
+                       ledger: Path | None = None) -> str:
     """Issue the next reference for `year` and record it, so that it is never issued again.
 
-    The next number is one more than the highest found in the decisions below `folder` or in its
-    ledger (`.notice-references.json`), so a number given to a draft that was later deleted is not
-    reused. The ledger is read and updated under an exclusive lock, so two officers allocating at
-    once get two numbers.
+    The next number is one more than the highest found in the decisions below `folder` or in the
+    ledger (`folder/.notice-references.json` unless `ledger` names another file), so a number given to
+    a draft that was later deleted is not reused. The ledger is read and updated under an exclusive
+    lock (`<ledger>.lock`, removed afterwards), so two officers allocating at once get two numbers.
     """
     year = year or dt.date.today().year
     folder.mkdir(parents=True, exist_ok=True)
-    ledger = folder / LEDGER_NAME
-    with _exclusive_lock(folder / LOCK_NAME):
+    ledger = ledger or folder / LEDGER_NAME
+    with _exclusive_lock(ledger.with_name(ledger.name + ".lock")):
         issued = _read_ledger(ledger)
         seen = [*issued, *(reference for reference, _ in references_in(folder))]
         reference = reference_format.format(highest_number(seen, reference_format, year) + 1, year)

@@ -1,4 +1,9 @@
-"""The starter decision that `notice new` writes: the profile's required fields, blank or preset."""
+"""The starter decision that `notice new` writes: the profile's required fields, blank or preset.
+
+Its fields are in the order of the documents: first what heads them (status, title, date, organisation,
+decision maker, meeting), then each document's labelled fields and sections in the order the profile
+prints them, and within a part what no heading prints (authors, contact officer) after its sections.
+"""
 
 from __future__ import annotations
 
@@ -33,11 +38,40 @@ def _set(data: dict, pointer: str, value) -> None:
     data[last] = value
 
 
+def document_order(profile: Profile, *, fields: bool = True) -> list[str]:
+    """The JSON pointers a profile's documents print (labelled fields too), in the order they print them."""
+    pointers = []
+    for document in profile.documents.values():
+        pointers += [field.source for field in document.fields] if fields else []
+        pointers += [heading.source for heading in document.headings if heading.source]
+    return pointers
+
+
+def _in_document_order(value, profile: Profile, at: str = ""):
+    """`value` with its keys in the documents' order: at the top, what heads the documents (no section
+    of its own) first, then the parts by their sections; within a part, labelled fields and sections as
+    printed, then what no heading prints. Keys with no place keep the schema's order."""
+    if not isinstance(value, dict):
+        return value
+    order = document_order(profile, fields=bool(at))
+
+    def rank(key: str) -> tuple[int, int]:
+        pointer = f"{at}/{key}"
+        places = [i for i, p in enumerate(order) if p == pointer or p.startswith(pointer + "/")]
+        if places:
+            return (1, min(places))
+        return (0, 0) if not at else (2, 0)
+
+    keys = sorted(value, key=rank)  # stable
+    return {key: _in_document_order(value[key], profile, f"{at}/{key}") for key in keys}
+
+
 def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     """A new draft for `target`: blanks to fill in, the office's details and default wording filled."""
     profile = profile or load_profile()
     schema = decision_schema_for(decision_schema(), profile)
-    decision = _blank(schema, schema)
+    decision = _blank({**schema, "required": [k for k in schema["properties"] if k in schema["required"]]},
+                      schema)
     decision["organisation"]["name"] = profile.organisation
     decision["decision_maker"]["role"] = profile.decision_maker_title
     if "meeting" in decision:
@@ -48,4 +82,5 @@ def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     relative = os.path.relpath(schema_path("decision"), Path(target).resolve().parent)
     # A decision names only a built-in profile; an office's own profile file is chosen by its folder.
     named = {"profile": profile.name} if profile.path is None else {}
+    decision = _in_document_order(decision, profile)
     return {"$schema": Path(relative).as_posix(), **named, **decision}

@@ -7,6 +7,10 @@ Local Authorities (Executive Arrangements) (Meetings and Access to Information) 
 One row a decision: reference, title, date, decision maker, status, and relative links to its built
 documents (PDF and Word files named as `notice batch` names them), so the register can sit beside
 them. A register of several organisations' decisions says so, and shows each row's organisation.
+
+Only final decisions are published decisions: drafts are left out (and counted, so the command can say
+how many), unless asked for, when each is marked as a draft. When any input cannot be used, no register
+is written and the error names every such input.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ COLUMNS = ("reference", "title", "date", "decision_maker", "status", "documents"
 HEADINGS = ("Reference", "Title", "Date", "Decision maker", "Status", "Documents", "Organisation")
 DOCUMENT_FORMATS = ((".pdf", "PDF"), (".docx", "Word"))
 FORMATS = ("csv", "html")
+DRAFT_STATUS = "Draft (not a published decision)"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class RegisterEntry:
     organisation: str
     documents: tuple[DocumentLink, ...]
     published_under: str = ""  # the law the register is published under (profile text `register`)
+    draft: bool = False
 
     def csv_row(self) -> list[str]:
         links = "; ".join(link.href for link in self.documents)
@@ -74,29 +80,60 @@ def _links(run: DecisionRun, documents_dir: Path, register_dir: Path) -> tuple[D
     return tuple(links)
 
 
-def register_entries(patterns: list[str], documents_dir: Path, register_dir: Path) -> list[RegisterEntry]:
-    """A row for every decision named by `patterns`, newest first; raises if any cannot be read."""
+@dataclass(frozen=True)
+class Register:
+    """The register's rows, newest first, and how many drafts were left out of it."""
+
+    entries: list[RegisterEntry]
+    drafts_left_out: int = 0
+
+
+class RegisterNotWritten(NoticeBuilderError):
+    """Some inputs could not be used, so no register was written; `inputs` names them."""
+
+    def __init__(self, findings: list[Finding], inputs: list[str]):
+        super().__init__(findings)
+        self.inputs = inputs
+
+
+def _not_written(findings: list[Finding]) -> RegisterNotWritten:
+    inputs = list(dict.fromkeys(f.path for f in findings))
+    return RegisterNotWritten(findings, inputs)
+
+
+def register_entries(patterns: list[str], documents_dir: Path, register_dir: Path, *,
+                     include_drafts: bool = False) -> Register:
+    """A row for every final decision named by `patterns` (drafts too if asked), newest first.
+
+    Raises RegisterNotWritten naming every input that cannot be used.
+    """
     inputs = collect_decision_files(patterns)
     findings: list[Finding] = list(inputs.unmatched)
     entries = []
+    drafts_left_out = 0
     for path in inputs.files:
         run = run_decision(path, lint=False, render=False)
         if run.errors or run.profile is None:
             findings += run.findings
             continue
         data = run.source.data
+        draft = data["status"] != "final"
+        if draft and not include_drafts:
+            drafts_left_out += 1
+            continue
         entries.append(RegisterEntry(
             reference=data.get("reference", ""), title=data["title"],
             date=decision_date(data).date().isoformat(), decision_maker=_decision_maker(data),
-            status=data["status"].capitalize(), organisation=data["organisation"]["name"],
+            status=DRAFT_STATUS if draft else data["status"].capitalize(),
+            organisation=data["organisation"]["name"],
             documents=_links(run, documents_dir, register_dir),
-            published_under=run.profile.standard_text.get("register", ""),
+            published_under=run.profile.standard_text.get("register", ""), draft=draft,
         ))
     if findings:
-        raise NoticeBuilderError(findings)
+        raise _not_written(findings)
     entries.sort(key=lambda e: (e.reference, e.title))
     entries.sort(key=lambda e: e.date, reverse=True)
-    return entries
+    return Register(entries, drafts_left_out)
 
 
 # A cell a spreadsheet would read as a formula starts with one of these (OWASP "CSV injection"), perhaps
@@ -132,6 +169,8 @@ def _cell(entry: RegisterEntry, column: str) -> str:
         return f"<ul>{items}</ul>"
     if column == "reference":
         return escape(entry.reference) or "Not yet allocated"
+    if column == "status" and entry.draft:
+        return f"<strong>{escape(entry.status)}</strong>"
     return escape(getattr(entry, column))
 
 
@@ -147,6 +186,12 @@ def _introduction(entries: list[RegisterEntry], organisations: list[str]) -> str
     return f"Decisions of {who}{under}."
 
 
+def _caption(entries: list[RegisterEntry]) -> str:
+    drafts = sum(entry.draft for entry in entries)
+    marked = f", {drafts} of them drafts, marked as such" if drafts else ""
+    return f"Decisions, newest first ({len(entries)}{marked})"
+
+
 def register_html(entries: list[RegisterEntry]) -> str:
     """The register as one plain, accessible HTML page: a captioned table with column headers."""
     organisations = _distinct(e.organisation for e in entries)
@@ -155,7 +200,8 @@ def register_html(entries: list[RegisterEntry]) -> str:
                if c != "organisation" or len(organisations) > 1]
     header = "".join(f'<th scope="col">{escape(h)}</th>' for _, h in columns)
     rows = "\n".join(
-        "<tr>" + "".join(f"<td>{_cell(entry, column)}</td>" for column, _ in columns) + "</tr>"
+        ('<tr class="draft">' if entry.draft else "<tr>")
+        + "".join(f"<td>{_cell(entry, column)}</td>" for column, _ in columns) + "</tr>"
         for entry in entries
     )
     return f"""<!DOCTYPE html>
@@ -178,7 +224,7 @@ a {{ color: #1d70b8; }}
 <h1>{escape(title)}</h1>
 <p>{escape(_introduction(entries, organisations))}</p>
 <table>
-<caption>Decisions, newest first ({len(entries)})</caption>
+<caption>{escape(_caption(entries))}</caption>
 <thead>
 <tr>{header}</tr>
 </thead>
@@ -193,8 +239,11 @@ a {{ color: #1d70b8; }}
 
 
 def write_register(patterns: list[str], out: str | Path, *, documents_dir: str | Path | None = None,
-                   force: bool = False) -> Path:
-    """Write the register to `out`: CSV or HTML by its suffix; links point at `documents_dir`."""
+                   force: bool = False, include_drafts: bool = False) -> Register:
+    """Write the register to `out`: CSV or HTML by its suffix; links point at `documents_dir`.
+
+    Final decisions only unless `include_drafts`; returns what was written and the drafts left out.
+    """
     target = Path(out)
     fmt = target.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
@@ -204,8 +253,9 @@ def write_register(patterns: list[str], out: str | Path, *, documents_dir: str |
         )])
     refuse_existing([target], force)
     register_dir = target.parent
-    entries = register_entries(patterns, Path(documents_dir) if documents_dir else register_dir,
-                               register_dir)
+    register = register_entries(patterns, Path(documents_dir) if documents_dir else register_dir,
+                                register_dir, include_drafts=include_drafts)
+    entries = register.entries
     text = register_csv(entries) if fmt == "csv" else register_html(entries)
     write_atomically(target, text.encode("utf-8"), force=force)
-    return target
+    return register

@@ -153,6 +153,15 @@ def _fill_placeholders(part_element, values: dict[str, str]) -> None:
             text.text = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text.text)
 
 
+def _replace_header(header, text: str) -> None:
+    """The front sheet's header is the pack's own line, not the template's (which marks one decision)."""
+    first, *others = header.paragraphs
+    for paragraph in others:
+        element = paragraph_element(paragraph)
+        element.getparent().remove(element)
+    first.text = text
+
+
 def _agenda_item_style(document) -> None:
     """A heading-like style for the line that starts each item: what the TOC field lists."""
     style = document.styles.add_style(AGENDA_ITEM_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -168,9 +177,8 @@ def front_sheet(meeting: Meeting, profile: Profile, template: Path):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     section = document.sections[0]
-    values = {"header_text": f"{meeting.name}: {format_date(meeting.date)}", "footer_text": "Agenda pack"}
-    for part in (section.header, section.footer):
-        _fill_placeholders(part_element(part), values)
+    _replace_header(section.header, f"{meeting.name}: {format_date(meeting.date)}")
+    _fill_placeholders(part_element(section.footer), {"footer_text": "Agenda pack"})
     _agenda_item_style(document)
     organisation = meeting.items[0].decision.data["organisation"]["name"] if meeting.items \
         else profile.organisation

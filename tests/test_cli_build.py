@@ -26,8 +26,9 @@ def test_validate_reports_every_error_with_exit_1(run, tmp_path):
     bad.write_text(json.dumps(data, indent=2))
     result = run("validate", bad)
     assert result.exit_code == 1
-    assert "/notice/contact_officer/email: schema 'j.courtney@' is not a valid email address" in result.output
-    assert "the required field 'equality' is missing" in result.output
+    assert ("/notice/contact_officer/email: schema Enter the contact officer email in the correct format, "
+            "like name@example.com") in result.output
+    assert "Enter the equality implications" in result.output
     assert "Traceback" not in result.output
 
 

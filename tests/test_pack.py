@@ -156,8 +156,10 @@ def test_a_bad_meeting_file_is_reported_with_file_pointer_and_fix(tmp_path):
     })
     result = invoke(folder, "-o", tmp_path / "pack.docx")
     assert result.exit_code == 1
-    assert f"{folder / 'meeting.json'}:3:11 /date: schema '16/07/2013' is not a valid date" in result.output
-    assert "/agenda/0/papers: schema unknown field 'papers'" in result.output
+    assert (f"{folder / 'meeting.json'}:3:11 /date: schema Enter the meeting date as a real date "
+            "in the form 2013-07-16") in result.output
+    assert ('/agenda/0/papers: schema Remove "papers" from the agenda item 1, '
+            "or correct its name") in result.output
     assert "(hint: " in result.output
     assert not (tmp_path / "pack.docx").exists()
 

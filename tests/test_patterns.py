@@ -30,7 +30,7 @@ def test_a_reference_with_a_trailing_newline_is_not_in_the_expected_form(referen
     data["reference"] = reference
     findings = validate_decision(source_of(data))
     assert [(f.location.pointer, f.message) for f in findings] == [
-        ("/reference", f"{reference!r} is not in the expected form")]
+        ("/reference", "Enter the reference in the correct format")]
 
 
 def test_an_annex_label_with_a_trailing_newline_is_refused():

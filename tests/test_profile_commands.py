@@ -231,7 +231,7 @@ def test_profile_precedence_for_build(tmp_path):
 @pytest.mark.parametrize("change,pointer,message", [
     ({"reference_format": "WMPCC {seq:3d}/{year}"}, "/reference_format", "not a number format"),
     ({"reference_format": "WMPCC {seq}/{yr}"}, "/reference_format", "must contain {seq}"),
-    ({"name": "West Midlands"}, "/name", "not in the expected form"),
+    ({"name": "West Midlands"}, "/name", "Enter the profile name in the correct format"),
 ])
 def test_a_broken_profile_file_is_a_finding_naming_the_file_and_field(run, office, tmp_path, change, pointer,
                                                                       message):

@@ -62,7 +62,7 @@ def test_added_required_heading_is_required_by_validation_and_rendered(tmp_path)
     data = example_data(FINAL_EXAMPLE)
     [finding] = validate_decision(source_of(data), profile)
     assert finding.location.pointer == "/notice/implications"
-    assert "'human_rights' is missing" in finding.message and "changed-office" in finding.hint
+    assert finding.message == "Enter the human rights implications" and "changed-office" in finding.hint
     data["notice"]["implications"]["human_rights"] = "There are no human rights implications."
     notice = render_documents(source_of(data), profile)["notice"]
     assert headings(notice).index("HUMAN RIGHTS IMPLICATIONS") < headings(notice).index(

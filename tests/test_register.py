@@ -101,7 +101,7 @@ def test_an_invalid_decision_writes_no_register(tmp_path):
     bad.write_text('{"status": "draft"}', encoding="utf-8")
     result = invoke(FINAL_EXAMPLE, bad, "-o", tmp_path / "register.csv")
     assert result.exit_code == 1
-    assert "the required field 'title' is missing" in result.output
+    assert "Enter the decision title" in result.output
     assert not (tmp_path / "register.csv").exists()
 
 

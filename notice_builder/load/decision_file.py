@@ -116,14 +116,66 @@ class _DuplicateKeys:
         return result
 
 
-def _syntax_error(path: str, exc: json.JSONDecodeError) -> Finding:
-    return Finding(
-        code="json-syntax",
-        message=f"not valid JSON: {exc.msg}",
-        path=path,
-        location=Location(line=exc.lineno, column=exc.colno),
-        hint="check for a missing comma, quote or bracket just before this point",
-    )
+_CURLY_QUOTES = {"\u201c": "“", "\u201d": "”", "\u2018": "‘", "\u2019": "’"}
+# The field whose text is still open at an error: "key": "text... (searched up to the error).
+_OPEN_TEXT_KEY = re.compile(r'"((?:[^"\\\n]|\\.){1,80})"\s*:\s*"(?:[^"\\\n]|\\.)*$')
+_NEW_PARAGRAPH_HINT = ('keep each text on one line in the file: write \\n\\n where a new paragraph starts, '
+                       'e.g. "First paragraph.\\n\\nSecond paragraph." (a single \\n breaks the line)')
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _explain_syntax(text: str, exc: json.JSONDecodeError) -> tuple[int, str, str]:
+    """(position, message, hint) for a JSON syntax error, in words a contact officer can act on."""
+    position, doc = exc.pos, exc.doc or text
+    here = doc[position] if position < len(doc) else ""
+    before = len(doc[:position].rstrip())
+    if here in "}]" and here and before and doc[before - 1] == ",":
+        closing = "}" if here == "}" else "]"
+        return before - 1, f"Remove this comma: nothing follows it before the closing {closing}", (
+            "a comma goes only between two entries, never after the last one")
+    if exc.msg.startswith("Invalid control character"):
+        key = _OPEN_TEXT_KEY.search(doc, max(0, position - 2000), position)
+        of = f"the text of \"{key.group(1)}\"" if key else "this text"
+        if here in "\r\n":
+            return position, f"Remove the line break typed inside {of}", _NEW_PARAGRAPH_HINT
+        if here == "\t":
+            return position, f"Remove the tab typed inside {of}", "write a space instead, or \\t"
+        return position, f"Remove the control character U+{ord(here):04X} from {of}", (
+            "it usually comes from copying and pasting out of Word or a PDF")
+    if here in _CURLY_QUOTES:
+        return position, (f"Replace the curly quote {here} with a straight quote \": text and field names "
+                          "are marked with straight double quotes"), (
+            "curly quotes come from pasting out of Word; inside a text they may stay as they are")
+    if not doc.strip():
+        return position, "The file is empty: write the decision in it, starting with {", (
+            "run `notice new` for a starter decision file to fill in")
+    if exc.msg == "Expecting ',' delimiter":
+        return position, "Add a comma between the entry before this point and this one", (
+            "each field, and each item of a list, is separated from the next by a comma")
+    if exc.msg == "Expecting ':' delimiter":
+        return position, "Add a colon between the field name and its value", 'e.g. "title": "..."'
+    if exc.msg.startswith("Unterminated string"):
+        return position, "Close this text with a straight double quote \"", (
+            "a text starts and ends with \"; a \" inside the text is written \\\"")
+    if exc.msg == "Extra data":
+        return position, "Remove what follows the decision's closing }", (
+            "a decision file holds one decision, between one { and its }")
+    if exc.msg.startswith("Expecting property name"):
+        return position, "Write a field name in straight double quotes here", (
+            'e.g. "title": "...", or remove a stray comma or character before this point')
+    return position, "Write a value here: a text in straight double quotes, a number, true, false, or { }", (
+        "check for a missing comma, quote or bracket just before this point")
+
+
+def _syntax_error(path: str, exc: json.JSONDecodeError, text: str = "") -> Finding:
+    position, message, hint = _explain_syntax(text, exc)
+    line, column = _line_column(exc.doc or text, position)
+    return Finding(code="json-syntax", message=message, path=path,
+                   location=Location(line=line, column=column), hint=hint)
 
 
 def _find_duplicate_pointers(data: Any, key: str, siblings: list[str], prefix: str = "") -> str:
@@ -196,7 +248,7 @@ def parse_decision_text(text: str, path: str = "<decision>") -> DecisionSource:
     try:
         data = loads_bounded(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        raise NoticeBuilderError([_syntax_error(path, exc)]) from None
+        raise NoticeBuilderError([_syntax_error(path, exc, text)]) from None
     except _NumberTooLong as exc:
         raise NoticeBuilderError([_number_too_long(text, path, exc.literal)]) from None
     except RecursionError:
@@ -242,6 +294,11 @@ def load_decision_file(path: str | Path) -> DecisionSource:
         raise NoticeBuilderError([Finding(
             code="unreadable", message=f"cannot read the file: {exc.strerror or exc}", path=name,
             hint="check the path and that you may read it",
+        )]) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a .docx (zip) or an older .doc
+        raise NoticeBuilderError([Finding(
+            code="encoding", message="This is a Word document, not a decision file (.json)", path=name,
+            hint="check a Word draft with `notice lint`; `validate` and `build` read a decision's .json file",
         )]) from None
     try:
         text = raw.decode("utf-8-sig")

@@ -1,4 +1,8 @@
-"""Validate JSON files against the bundled schemas (decision, meeting) and explain each error plainly."""
+"""Validate JSON files against the bundled schemas (decision, meeting, profile) and explain each error.
+
+The words of every finding come from the catalogue in validate/messages.py; the code (`schema`), the
+JSON pointer and the position are for tools and `--format json`.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +21,23 @@ from notice_builder.model.redaction import CONFIDENTIAL_PART_KEY
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.limits import decision_limit_findings
+from notice_builder.validate.messages import (
+    DATE_HINT,
+    MESSAGES,
+    TOO_LONG_HINT,
+    WORD_TEXT_HINT,
+    empty_hint,
+    field_name,
+    kind_of,
+    message,
+    missing_message,
+    options_text,
+    property_schema,
+    resolve,
+    type_message,
+)
 from notice_builder.validate.patterns import Draft202012Validator
 from notice_builder.validate.profile_schema import decision_schema_for
-
-EMPTY_BODY_HINT = ("write the text; where there is nothing to say, say so, "
-                   "e.g. \"There are no legal implications.\"")
 
 
 @cache
@@ -50,11 +66,6 @@ def _pointer(parts) -> str:
     return "".join(f"/{escape_pointer_token(str(p))}" for p in parts)
 
 
-def _quoted(value: Any, limit: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
-
-
 def _marked_confidential(value: Any) -> bool:
     """A body or section its writer meant to mark exempt (even with a wrong value, e.g. "yes")."""
     return isinstance(value, dict) and value.get("confidential") not in (None, False)
@@ -81,68 +92,107 @@ def _leaf_errors(error: ValidationError):
         yield error
 
 
-def _explain(error: ValidationError, confidential: bool = False) -> tuple[str, str, str | None]:
-    """Return (pointer, message, hint) for one schema error in the words of a contact officer.
+def _hint_of(own: dict, resolved: dict) -> str | None:
+    """The field's own hint: its x-hint, else its description (not the shared definition's)."""
+    return (own.get("x-hint") or own.get("description")
+            or resolved.get("x-hint") or resolved.get("description"))
 
-    For exempt information (`confidential`) the field is named and its text is never quoted.
+
+def missing_fields(root: dict, parts: list, node: dict, name: str):
+    """(path, own schema, resolved schema, required-by profile) of each required field missing at `name`.
+
+    A missing group of fields (e.g. the whole notice) gives each required field inside it, so an
+    empty decision gets one finding per field to fill.
     """
-    pointer = _pointer(error.absolute_path)
+    stack = [(list(parts), node, name)]
+    while stack:
+        at, parent, key = stack.pop(0)
+        own = parent.get("properties", {}).get(key) or property_schema(root, [*at, key])[0]
+        resolved = resolve(own, root)
+        required_by = parent.get("x-required-by", {}).get(key)
+        children = resolved.get("required", []) if kind_of(resolved) == "group" else []
+        if children:
+            stack[:0] = [([*at, key], resolved, child) for child in children]
+        else:
+            yield [*at, key], own, resolved, required_by
 
-    def shown(value: Any) -> str:
-        return "this confidential value" if confidential else _quoted(value)
 
-    hint = error.schema.get("x-hint") if isinstance(error.schema, dict) else None
+def _explain(error: ValidationError, root: dict) -> list[tuple[str, str, str | None]]:
+    """(pointer, message, hint) for one schema error, in the catalogue's words (validate/messages.py).
+
+    A missing group of fields gives one entry per required field inside it. No value is quoted, so
+    exempt information never appears in a message.
+    """
+    parts = list(error.absolute_path)
+    pointer = _pointer(parts)
+    own, resolved = property_schema(root, parts)
+    if not resolved and isinstance(error.schema, dict):
+        own = resolved = error.schema
+    name = field_name(parts, root)
+    hint = _hint_of(own, resolved)
     kind, value = error.validator, error.instance
     if kind == "required":
         missing = error.message.split("'")[1]
-        field = f"{pointer}/{missing}"
-        description = error.schema.get("properties", {}).get(missing, {}).get("description")
-        required_by = error.schema.get("x-required-by", {}).get(missing)
-        if required_by:
-            hint = f"the {required_by} profile's form needs it: add {field}" + (
-                f" ({description})" if description else "")
-        return pointer, f"the required field '{missing}' is missing", hint or (
-            f"add {field}" + (f": {description}" if description else ""))
+        node = error.schema if isinstance(error.schema, dict) else {}
+        found = []
+        for path, field_own, field_schema, required_by in missing_fields(root, parts, node, missing):
+            field = field_name(path, root)
+            field_hint = field_own.get("description") or field_schema.get("description")
+            if required_by:
+                field_hint = f"{field_hint} The {required_by} profile's form needs it." if field_hint else (
+                    f"The {required_by} profile's form needs it.")
+            elif node.get("x-hint"):
+                field_hint = node["x-hint"]  # e.g. why a final decision needs its signature
+            found.append((pointer, missing_message(field, field_schema, root), field_hint))
+        return found
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extras = [k for k in value if k not in allowed]
         field = extras[0] if extras else "?"
         close = difflib.get_close_matches(field, allowed, n=1)
-        return f"{pointer}/{escape_pointer_token(field)}", f"unknown field '{field}'", (
-            f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}")
+        text = message("additionalProperties", name, key=field)
+        return [(f"{pointer}/{escape_pointer_token(field)}", text,
+                 f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}")]
     if kind == "format":
         fmt = error.validator_value
         if fmt == "word-text" or (isinstance(value, str) and forbidden_character(value)):
-            return pointer, (f"contains a character that Word documents cannot hold: "
-                             f"{forbidden_character(value)}"), (
-                "delete it; it usually comes from copying and pasting out of Word or a PDF")
-        names = {"email": "email address", "uk-telephone": "UK telephone number", "date": "date"}
-        return pointer, f"{shown(value)} is not a valid {names.get(fmt, fmt)}", hint
+            return [(pointer, message("format-word-text", name, character=forbidden_character(value)),
+                     WORD_TEXT_HINT)]
+        if isinstance(value, str) and not value.strip():  # a starter file's "": say what to enter
+            return [(pointer, message("empty", name), hint)]
+        if fmt == "date":
+            return [(pointer, message("format-date", name), DATE_HINT)]
+        key = f"format-{fmt}" if f"format-{fmt}" in MESSAGES else "format"
+        return [(pointer, message(key, name), own.get("x-hint") or resolved.get("x-hint") or hint)]
     if kind == "pattern" and error.validator_value == "\\S":
-        is_body = "object" in error.schema.get("type", [])  # Markdown, or exempt text in an object
-        return pointer, "is empty", EMPTY_BODY_HINT if is_body else hint
+        return [(pointer, message("empty", name), empty_hint(parts, name, own, resolved))]
     if kind == "pattern":
-        return pointer, f"{shown(value)} is not in the expected form", hint
+        return [(pointer, message("pattern", name), own.get("x-hint") or resolved.get("x-hint") or hint)]
     if kind == "type":
-        expected = error.validator_value
-        wanted = " or ".join(f"{'an' if name in ('object', 'array', 'integer') else 'a'} {name}"
-                             for name in ([expected] if isinstance(expected, str) else expected))
-        return pointer, f"should be {wanted}, not {type(value).__name__.replace('str', 'string')}", hint
+        return [(pointer, type_message(name, error.validator_value), hint)]
     if kind == "dependentRequired":
         given, needed = next((given, needed) for given, needs in error.validator_value.items()
                              if given in value for needed in needs if needed not in value)
-        return pointer, f"the field '{needed}' is required with '{given}'", hint
-    if kind == "enum":
-        options = " or ".join(json.dumps(v) for v in error.validator_value)
-        return pointer, f"{shown(value)} is not one of {options}", hint
+        needed_own, needed_schema = property_schema(root, [*parts, needed])
+        return [(pointer, message("dependentRequired", field_name([*parts, needed], root),
+                                  given=field_name([*parts, given], root)),
+                 needed_own.get("description") or needed_schema.get("description"))]
+    if kind in ("enum", "const"):
+        values = error.validator_value if kind == "enum" else [error.validator_value]
+        return [(pointer, message(kind, name, options=options_text(values)), hint)]
     if kind == "minItems":
-        return pointer, f"needs at least {error.validator_value} item(s)", hint
-    if kind in ("maxLength", "maxItems"):
-        return pointer, f"is too long (at most {error.validator_value})", (
-            "split it or move detail into a background paper")
-    if confidential:  # jsonschema's own words quote the value
-        return pointer, f"is not valid here (the schema's '{kind}' rule)", hint
-    return pointer, error.message, hint
+        count = error.validator_value
+        entries = "entry" if count == 1 else "entries"
+        return [(pointer, message("minItems", name, limit=count, entries=entries), hint)]
+    if kind == "maxLength":
+        return [(pointer, message("maxLength", name, limit=f"{error.validator_value:,}"), TOO_LONG_HINT)]
+    if kind == "maxItems":
+        return [(pointer, message("maxItems", name, limit=f"{error.validator_value:,}"), TOO_LONG_HINT)]
+    if kind in ("minLength", "uniqueItems"):
+        return [(pointer, message(kind, name), hint)]
+    if kind in ("minimum", "maximum"):
+        return [(pointer, message(kind, name, limit=error.validator_value), hint)]
+    return [(pointer, message("other", name), hint)]
 
 
 _PROFILE_VALIDATORS: dict[tuple[str, str], Draft202012Validator] = {}
@@ -176,11 +226,11 @@ def explain_errors(validator: Draft202012Validator, source: DecisionSource) -> l
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.path)))
     for error in errors:
         for leaf in _leaf_errors(error):
-            pointer, message, hint = _explain(leaf, in_confidential_part(source.data, leaf.absolute_path))
             is_key = leaf.validator == "additionalProperties"
-            findings.append(Finding(
-                code="schema", message=message, path=source.path,
-                location=source.location(pointer, key=is_key), hint=hint,
-            ))
+            for pointer, text, hint in _explain(leaf, validator.schema):
+                findings.append(Finding(
+                    code="schema", message=text, path=source.path,
+                    location=source.location(pointer, key=is_key), hint=hint,
+                ))
     findings.sort(key=lambda f: (f.location.line or 0, f.location.column or 0, f.message))
     return findings

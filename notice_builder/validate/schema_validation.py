@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
@@ -17,7 +16,6 @@ from notice_builder.load.decision_file import DecisionSource
 from notice_builder.load.json_positions import escape_pointer_token
 from notice_builder.model.findings import Finding
 from notice_builder.model.profile import Profile
-from notice_builder.model.redaction import CONFIDENTIAL_PART_KEY
 from notice_builder.resources import schema_path
 from notice_builder.validate.formats import FORMAT_CHECKER, forbidden_character
 from notice_builder.validate.limits import decision_limit_findings
@@ -64,24 +62,6 @@ def _validator(name: str) -> Draft202012Validator:
 
 def _pointer(parts) -> str:
     return "".join(f"/{escape_pointer_token(str(p))}" for p in parts)
-
-
-def _marked_confidential(value: Any) -> bool:
-    """A body or section its writer meant to mark exempt (even with a wrong value, e.g. "yes")."""
-    return isinstance(value, dict) and value.get("confidential") not in (None, False)
-
-
-def in_confidential_part(data: Any, path) -> bool:
-    """True if the value at `path` is, or is inside, exempt information: its text is never quoted."""
-    value = data
-    for part in path:
-        if _marked_confidential(value) or part == CONFIDENTIAL_PART_KEY:
-            return True
-        try:
-            value = value[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return _marked_confidential(value)
 
 
 def _leaf_errors(error: ValidationError):

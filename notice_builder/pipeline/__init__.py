@@ -25,6 +25,7 @@ from notice_builder.pipeline.outputs import (
     document_path,
     output_stem,
     publish_documents,
+    stage_document,
     stage_documents,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "publish_documents",
     "render_documents",
     "run_decision",
+    "stage_document",
     "stage_documents",
     "validate_decision",
 ]

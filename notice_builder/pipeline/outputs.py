@@ -73,6 +73,13 @@ class StagedDocument:
     size: int
 
 
+def stage_document(kind: str, path: Path, data: bytes, *, tag: str = "",
+                   durable: bool = True) -> StagedDocument:
+    """Write one document to a temporary file beside `path`, noting its size and sha256."""
+    temporary = stage_file(path, data, tag=tag, durable=durable)
+    return StagedDocument(kind, path, temporary, hashlib.sha256(data).hexdigest(), len(data))
+
+
 def stage_documents(run, out_dir: str | Path, *, tag: str = "",
                     durable: bool = True) -> list[StagedDocument]:
     """Write each rendered document of `run` to a temporary file beside its target; all or none.
@@ -85,9 +92,7 @@ def stage_documents(run, out_dir: str | Path, *, tag: str = "",
     try:
         for kind, data in run.documents.items():
             target = document_path(out_dir, run.stem, kind)
-            temporary = stage_file(target, data, tag=tag, durable=durable)
-            digest = hashlib.sha256(data).hexdigest()
-            staged.append(StagedDocument(kind, target, temporary, digest, len(data)))
+            staged.append(stage_document(kind, target, data, tag=tag, durable=durable))
     except BaseException:
         discard(staged)
         raise

@@ -34,7 +34,6 @@ from notice_builder.docx.atomic_files import (
     publish_staged,
     refuse_existing,
     remove_stale_staging,
-    stage_file,
     staging_tag,
     write_atomically,
 )
@@ -46,6 +45,7 @@ from notice_builder.pipeline import (
     document_path,
     publish_documents,
     run_decision,
+    stage_document,
     stage_documents,
 )
 from notice_builder.profiles import load_profile
@@ -84,8 +84,8 @@ class OutputFile:
     size: int
 
     @classmethod
-    def of(cls, kind: str, path: Path, data: bytes) -> OutputFile:
-        return cls(kind, path, hashlib.sha256(data).hexdigest(), len(data))
+    def of(cls, staged: StagedDocument) -> OutputFile:
+        return cls(staged.kind, staged.path, staged.sha256, staged.size)
 
     def as_dict(self, out_dir: Path) -> dict:
         return {"kind": self.kind, "file": self.path.relative_to(out_dir).as_posix(),
@@ -206,7 +206,7 @@ def check_decision_file(path: str, options: BatchOptions, tag: str) -> DecisionR
         result = replace(result, stem=run.stem, kinds=tuple(run.documents),
                          date=decision_date(data).date().isoformat())
         staged = stage_documents(run, options.out_dir, tag=tag, durable=False)
-        outputs = tuple(OutputFile(d.kind, d.path, d.sha256, d.size) for d in staged)
+        outputs = tuple(map(OutputFile.of, staged))
         return replace(result, outputs=outputs, staged=tuple(staged))
     except NoticeBuilderError as exc:  # e.g. an output that cannot be written: the disk is full
         return DecisionResult(input=path, findings=tuple(exc.findings))
@@ -383,13 +383,12 @@ def _convert_pdfs(results: list[DecisionResult], options: BatchOptions, tag: str
                 continue
             target = document_path(options.out_dir, result.stem, output.kind, ".pdf")
             try:
-                temporary = stage_file(target, pdf, tag=tag)
+                document = stage_document(f"{output.kind}-pdf", target, pdf, tag=tag)
             except NoticeBuilderError as error:  # e.g. the disk filled up: report it, keep the rest
                 findings.extend(error.findings)
                 continue
-            document = OutputFile.of(f"{output.kind}-pdf", target, pdf)
-            outputs.append(document)
-            staged.append(StagedDocument(document.kind, target, temporary, document.sha256, document.size))
+            outputs.append(OutputFile.of(document))
+            staged.append(document)
         finished.append(replace(result, outputs=tuple(outputs), staged=tuple(staged)).with_findings(findings))
     return finished
 

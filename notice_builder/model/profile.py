@@ -26,6 +26,12 @@ class HeadingSpec:
     source: str | None = None
     required: bool = True
     level: int = 1
+    aliases: tuple[str, ...] = ()  # other wordings of the heading that mean the same
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The heading's own wording, then the other wordings that mean the same."""
+        return (self.text, *self.aliases)
 
     @property
     def is_wildcard(self) -> bool:
@@ -40,6 +46,12 @@ class FieldSpec:
     label: str
     source: str
     required: bool = True
+    aliases: tuple[str, ...] = ()  # other labels that mean the same, e.g. "Tel No:" for "Telephone:"
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The field's own label, then the other labels that mean the same."""
+        return (self.label, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -89,9 +101,9 @@ class Profile:
                 kind=kind,
                 title=spec["title"],
                 template=spec["template"],
-                headings=tuple(HeadingSpec(**h) for h in spec["headings"]),
+                headings=tuple(HeadingSpec(**_with_alias_tuple(h)) for h in spec["headings"]),
                 markers=tuple(spec.get("markers", ())),
-                fields=tuple(FieldSpec(**f) for f in spec.get("fields", ())),
+                fields=tuple(FieldSpec(**_with_alias_tuple(f)) for f in spec.get("fields", ())),
                 signature_after=spec.get("signature_after"),
                 on_request=spec.get("on_request", False),
                 layout=spec.get("layout", kind),
@@ -135,6 +147,11 @@ class Profile:
     def built_documents(self, *, on_request: bool = False) -> dict[str, DocumentSpec]:
         """The documents a build writes; those made only on request are added when asked."""
         return {**self.documents, **(self.on_request_documents if on_request else {})}
+
+
+def _with_alias_tuple(entry: dict) -> dict:
+    """A heading or field entry of a profile file, its aliases as a tuple (the specs are frozen)."""
+    return {**entry, "aliases": tuple(entry.get("aliases", ()))}
 
 
 def is_profile_path(name_or_path: str) -> bool:

@@ -147,12 +147,12 @@ def maidstone_cabinet_2012_right_to_challenge():
         ("b", "MAIDSTONE BOROUGH COUNCIL"),
         ("p", NBSP),
         ("b", "RECORD OF DECISION OF THE Cabinet"),
-        ("p", NBSP),
+        *[("p", NBSP)] * 4,
         ("b", "Decision Made:"),
         ("p", "12 September 2012"),
         ("p", NBSP),
         ("b", "The Community Right to Challenge"),
-        ("p", NBSP),
+        *[("p", NBSP)] * 2,
         ("b", "Issue for Decision"),
         ("p", NBSP),
         (
@@ -177,7 +177,7 @@ def maidstone_cabinet_2012_right_to_challenge():
             "development of the agreed approach with the appropriate Head(s) of Service and consult with other "
             "Cabinet Members affected by any particular challenges.",
         ),
-        ("p", NBSP),
+        *[("p", NBSP)] * 2,
         ("b", "Reasons for Decision"),
         ("p", NBSP),
         ("b", "Background"),
@@ -195,6 +195,14 @@ def maidstone_cabinet_2012_right_to_challenge():
             "the Localism Act – Community Empowerment, in particular the Community Right to Challenge, a summary "
             "of which was attached as Appendix B to the report of the Assistant Director of Environment and "
             "Regulatory Services.",
+        ),
+        ("p", NBSP),
+        (
+            "p",
+            "The Community Right to Challenge gives voluntary or community groups, charitable bodies, parish "
+            "councils or employees of the local authority the right to submit an expression of interest in "
+            "running a service currently provided by the local authority. The local authority must consider and "
+            "respond to the challenge.",
         ),
     ]
 

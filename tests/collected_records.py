@@ -528,6 +528,51 @@ def gmca_pcc_2022_dhr_learning_event():
     ]
 
 
+# -- Spelthorne Borough Council (committee system): a committee decision in the decisions list, 2024
+def spelthorne_committee_2024_air_quality():
+    return [
+        ("Heading 1", "Decisions"),
+        (
+            "p",
+            "Use the search options below to find information regarding recent decisions that have been taken "
+            "by the council’s decision making bodies.",
+        ),
+        (
+            "p",
+            "Alternatively you can visit the officer decisions page for information on officer delegated "
+            "decisions that have been taken by council officers.",
+        ),
+        ("Heading 2", "Decisions recommendations approved (subject to call-in)"),
+        (
+            "b",
+            "16/04/2024 - Draft Air Quality Action Plan ref: 2113    Recommendations Approved (subject to call-in)",
+        ),
+        (
+            "p",
+            "A report will be presented with the draft AQAP in order to allow Members to decide to start the "
+            "public consultation process for the AQAP.",
+        ),
+        ("p", "Decision Maker: Environment and Sustainability Committee"),
+        ("p", "Made at meeting: 16/04/2024 - Environment and Sustainability Committee"),
+        ("p", "Decision published: 17/04/2024"),
+        ("p", "Effective from: 23/04/2024"),
+        ("b", "Decision:"),
+        ("p", "The Committee resolved to:"),
+        ("p", NBSP),
+        (
+            "p",
+            "1.    Approve the progression of the draft Air Quality Action Plan for submission to Defra for "
+            "review; and",
+        ),
+        (
+            "p",
+            "2.    Approve the progression of the draft Air quality Action Plan to undergo Public Consultation.",
+        ),
+        ("p", "Wards affected: (All Wards);"),
+        ("p", "Lead officer: Claire Lucas, Tracey Willmott-French"),
+    ]
+
+
 # -- Warwickshire PCC: decision notices on the decisions log, labels typed in bold ---------------
 def warwickshire_pcc_wpcc3_0089():
     return [
@@ -825,6 +870,11 @@ RECORDS = {
         gmca_pcc_2022_dhr_learning_event,
         COUNCIL,
         "Domestic Homicide Review – learning event",
+    ),
+    "spelthorne_committee_2024_air_quality": (
+        spelthorne_committee_2024_air_quality,
+        COUNCIL,
+        "Draft Air Quality Action Plan",
     ),
     "warwickshire_pcc_wpcc3_0089": (
         warwickshire_pcc_wpcc3_0089,

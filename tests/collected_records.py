@@ -671,6 +671,62 @@ def warwickshire_pcc_wpcc3_0129():
     ]
 
 
+def warwickshire_pcc_wpcc4_0060():
+    return [
+        ("p", "**Decision Reference Number:** WPCC4-0060"),
+        ("p", "**Lead Officer:** Polly Reed"),
+        ("p", "**Chief Officer approval:** N/A"),
+        ("p", "**Date:** 09/04/2025"),
+        (
+            "p",
+            "**Publication:** Information in this form is subject to the Freedom of Information Act 2000 (FOI Act) "
+            "and other legislation. Unless the information provided is covered by an exemption and stated to be "
+            "either confidential or partly confidential, the information contained in the form will be published "
+            "on the OPCC website.",
+        ),
+        ("p", "**Status:** Non-confidential"),
+        (
+            "p",
+            "**If partially-confidential or confidential please detail the FOI exemption applied and specify which "
+            "parts are confidential:**",
+        ),
+        ("b", "Decision summary:"),
+        (
+            "p",
+            "This policy sets out the Office of the Police and Crime Commissioner’s approach in managing contact "
+            "from members of the public in circumstances where their behaviour is considered unacceptable or "
+            "unreasonable.",
+        ),
+        (
+            "p",
+            "I confirm that my register of interests declaration is up to date and that none of my interests "
+            "preclude me from making this decision.",
+        ),
+        ("p", "**Signature:** P.Seccombe"),
+        ("p", "**Date:** 11/04/2025"),
+        ("b", "Supporting information"),
+        ("b", "1. Background information: why do we need to make this decision?"),
+        (
+            "p",
+            "The Office of the Police and Crime Commissioner (OPCC) deals with a significant volume of "
+            "correspondence from the public each year and tries to ensure that the service provided is "
+            "approachable, consistent, cost-effective and delivered fairly to all.",
+        ),
+        (
+            "p",
+            "This policy sets out the OPCC’s approach in managing contact from members of the public in "
+            "circumstances where their behaviour is considered unacceptable or unreasonable, thereby adversely "
+            "impacting on the work and welfare of the members of OPCC staff.",
+        ),
+        (
+            "p",
+            "In most cases interactions with the public are dealt with satisfactorily and without concern. "
+            "However, in a small number of cases, people pursue their issues or complaints with us in a way that "
+            "is not acceptable. They may behave unacceptably and / or be unreasonably persistent in their contact.",
+        ),
+    ]
+
+
 # -- Lancashire PCC: one entry of the quarterly decisions table, labels and values in two columns --
 def lancashire_pcc_2024_joint_procurement():
     return [
@@ -885,6 +941,11 @@ RECORDS = {
         warwickshire_pcc_wpcc3_0129,
         PCC,
         "WPCC3-0129 Police and Crime Commissioners Grants 2024-25",
+    ),
+    "warwickshire_pcc_wpcc4_0060": (
+        warwickshire_pcc_wpcc4_0060,
+        PCC,
+        "WPCC4-0060",
     ),
     "lancashire_pcc_2024_joint_procurement": (
         lancashire_pcc_2024_joint_procurement,

@@ -573,6 +573,40 @@ def spelthorne_committee_2024_air_quality():
     ]
 
 
+def gmca_cfo_2025_digital_inclusion():
+    return [
+        ("Heading 1", "Decisions published"),
+        ("b", "14/03/2025 - Digital Inclusion – Funding for Schools ref: 3261    Recommendations Approved"),
+        (
+            "p",
+            "This is in line with the strategic priorities set out in the GM Digital Blueprint and GM Strategy, and "
+            "funding has been agreed with the Dept of Science Innovation & Technology (DSIT) specifically for these "
+            "purposes.",
+        ),
+        (
+            "p",
+            "If we do not accept the funding Greater Manchester will miss out on £1m of additional investment in "
+            "digital inclusion.",
+        ),
+        ("p", "Decision Maker: Group Chief Finance Officer"),
+        ("p", "Decision published: 14/03/2025"),
+        ("p", "Effective from: 14/03/2025"),
+        ("b", "Decision:"),
+        (
+            "p",
+            "The GMCA should accept a grant of £1M of funding from the Department of Science Innovation & "
+            "Technology that is to then be provided to localities in support of Digital Inclusion.",
+        ),
+        (
+            "p",
+            "Given the funding is provided on the basis that it will be used for the purpose of funding schools "
+            "(through local authorities) to provide digital participation/inclusion activities, approve the "
+            "passporting of the money to the Local Authorities for onward transfer to schools.",
+        ),
+        ("p", "Lead officer: Nicola Ward"),
+    ]
+
+
 # -- Warwickshire PCC: decision notices on the decisions log, labels typed in bold ---------------
 def warwickshire_pcc_wpcc3_0089():
     return [
@@ -769,6 +803,24 @@ def lancashire_pcc_2014_pension_scheme():
     ]
 
 
+def lancashire_pcc_2020_reducing_reoffending():
+    return [
+        ("b", "Decision Ref:"),
+        ("Heading 2", "Reducing Re-Offending Funding"),
+        (
+            "p",
+            "The Commissioner has approved £89,350.00 from the Reducing Reoffending Fund for the four projects "
+            "outlined in Appendix A.",
+        ),
+        ("b", "Date of Decision:"),
+        ("p", "2nd September 2020"),
+        ("b", "Decision Papers/Reason for Restricted"),
+        ("p", "Decision 2020-17 Appendix A 2020/17"),
+        ("b", "Decision Maker:"),
+        ("p", "PCC"),
+    ]
+
+
 # -- Cleveland PCC: the first decision in the PCC's table of decisions, 2012 ----------------------
 def cleveland_pcc_2012_key_documentation():
     summary = [
@@ -927,6 +979,11 @@ RECORDS = {
         COUNCIL,
         "Domestic Homicide Review – learning event",
     ),
+    "gmca_cfo_2025_digital_inclusion": (
+        gmca_cfo_2025_digital_inclusion,
+        COUNCIL,
+        "Digital Inclusion – Funding for Schools",
+    ),
     "spelthorne_committee_2024_air_quality": (
         spelthorne_committee_2024_air_quality,
         COUNCIL,
@@ -956,6 +1013,11 @@ RECORDS = {
         lancashire_pcc_2014_pension_scheme,
         PCC,
         "Local Government Pension Scheme",
+    ),
+    "lancashire_pcc_2020_reducing_reoffending": (
+        lancashire_pcc_2020_reducing_reoffending,
+        PCC,
+        "Reducing Re-Offending Funding",
     ),
     "cleveland_pcc_2012_key_documentation": (
         cleveland_pcc_2012_key_documentation,

@@ -256,6 +256,11 @@ class FormApp:
             errors = [f for f in self.findings(entry, data) if f.severity.value == "error"]
             if errors:
                 return self.form_page(entry, data, base, summary=True, unsaved=True, status=200)
+        opened = self.open(entry)
+        if opened.sha == base and opened.data == data:  # nothing changed: the file is left as it is
+            if check:
+                return RedirectResponse(f"/d/{entry.index}/check", status_code=303)
+            return self.form_page(entry, data, base, saved=True)
         try:
             new_sha = versions.save_decision(self.folder, entry, decision_file_text(data), base)
         except versions.SaveConflict as error:

@@ -199,7 +199,7 @@
     banner.querySelector("[data-autosave-restore]").addEventListener("click", function () {
       var restore = document.createElement("form");
       restore.method = "post";
-      restore.action = form.action;
+      restore.action = form.getAttribute("action");  // form.action is its button named "action"
       kept.pairs.forEach(function (pair) {
         var input = document.createElement("input");
         input.type = "hidden";

@@ -1,4 +1,4 @@
-"""Helpers for the web form's tests: a served folder of decisions, and an HTTP client that holds its session."""
+"""Helpers for the web form's tests: a served folder of decisions, and a client that holds its session."""
 
 from __future__ import annotations
 

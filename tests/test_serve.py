@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from serve_helpers import EXAMPLES, canonical, entry_index, hidden, office_of_examples, session, unchanged_form
+from serve_helpers import (
+    EXAMPLES,
+    canonical,
+    entry_index,
+    hidden,
+    office_of_examples,
+    session,
+    unchanged_form,
+)
 
 from notice_builder.bench import make_decisions
 from notice_builder.cli import main
@@ -102,9 +110,11 @@ def test_paragraphs_are_added_removed_and_reordered():
     profile = load_profile("wmpcc")
     background = data["report"]["background"]
     added, focus = list_action(data, profile, "add:/report/background")
-    assert added["report"]["background"] == [*background, ""] and focus == f"/report/background/{len(background)}"
+    assert added["report"]["background"] == [*background, ""]
+    assert focus == f"/report/background/{len(background)}"
     moved, focus = list_action(data, profile, "up:/report/background/1")
-    assert moved["report"]["background"][:2] == [background[1], background[0]] and focus == "/report/background/0"
+    assert moved["report"]["background"][:2] == [background[1], background[0]]
+    assert focus == "/report/background/0"
     removed, _ = list_action(data, profile, "remove:/report/background/0")
     assert removed["report"]["background"] == background[1:]
     assert list_action(data, profile, "add:/title")[0] == data  # not a list: nothing happens
@@ -147,7 +157,7 @@ def served(tmp_path_factory):
 def test_every_request_needs_the_token_once_then_its_cookie(served):
     import httpx
 
-    folder, running, client = served
+    _folder, running, client = served
     base = f"http://127.0.0.1:{running.port}"
     assert httpx.get(base + "/").status_code == 403
     assert httpx.get(base + "/d/0").status_code == 403
@@ -164,7 +174,7 @@ def test_a_wrong_host_header_is_refused(served):
 
 
 def test_a_change_without_this_server_s_origin_is_refused(served):
-    folder, running, client = served
+    folder, _running, client = served
     before = {p.name: p.read_bytes() for p in folder.glob("*.json")}
     assert client.post("/new", headers={"Origin": "http://evil.example"}).status_code == 403
     assert client.post("/new", headers={"Origin": ""}).status_code == 403
@@ -216,7 +226,7 @@ def test_a_bad_upload_gets_a_clear_message_on_the_page(served, name, content, ex
 
 
 def test_a_100_mb_upload_is_refused_before_it_is_read(served):
-    folder, _, client = served
+    _folder, _, client = served
     chunk = b"x" * (1024 * 1024)
 
     def body():

@@ -229,7 +229,8 @@ def test_text_pasted_from_word_keeps_its_bullets_and_paragraphs(page, server, fo
     area = by_id(page, "/notice/decision")
     area.fill("")
     area.focus()
-    word_text = "I approve the sponsorship:\r\n\u2022\tof the awards evening\r\n\u2022\tof the prizes\r\n\r\nThe end."
+    word_text = ("I approve the sponsorship:\r\n\u2022\tof the awards evening\r\n\u2022\tof the prizes"
+                 "\r\n\r\nThe end.")
     page.evaluate("""([id, text]) => {
         const data = new DataTransfer();
         data.setData('text/plain', text);
@@ -308,8 +309,8 @@ def test_the_whole_form_can_be_filled_in_with_the_keyboard_alone(page, server, f
             break
     ids = {item[0] for item in reached}
     expected = page.evaluate("Array.from(document.querySelectorAll('#decision-form input:not([type=hidden]),"
-                             " #decision-form textarea')).filter(e => e.offsetParent !== null && e.type !== 'radio')"
-                             ".map(e => e.id)")
+                             " #decision-form textarea'))"
+                             ".filter(e => e.offsetParent !== null && e.type !== 'radio').map(e => e.id)")
     assert set(expected) <= ids, set(expected) - ids
     page.keyboard.press("Enter")
     page.locator("[data-saved]").wait_for()

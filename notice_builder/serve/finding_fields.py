@@ -46,7 +46,22 @@ def place_findings(findings: list[Finding] | tuple[Finding, ...], fields: list[F
             field_id(target.pointer) + ("-day" if target.kind == "date" else "") if target else "",
             pointer, finding.message, finding.hint or "", finding.severity.value, finding.code)))
     placed.sort(key=lambda pair: pair[0])
-    return [p for _, p in placed]
+    return _one_error_a_field([p for _, p in placed])
+
+
+def _one_error_a_field(placed: list[PlacedFinding]) -> list[PlacedFinding]:
+    """A field with errors shows its first error only (as the GOV.UK pattern asks: one message a
+    field, "Enter the decision" rather than that and "section DECISION is empty"); a field without
+    errors shows its warnings. The rest come back once the first is corrected."""
+    with_errors = {p.field for p in placed if p.severity == "error" and p.field}
+    kept, seen = [], set()
+    for finding in placed:
+        if finding.field in with_errors:
+            if finding.severity != "error" or finding.field in seen:
+                continue
+            seen.add(finding.field)
+        kept.append(finding)
+    return kept
 
 
 def _field_for(pointer: str, message: str, by_pointer: dict, every: list[FormField],

@@ -151,6 +151,7 @@ class _Builder:
                              for i, item in enumerate(items)]
             for number, child in enumerate(made.children, 1):
                 child.label = f"{made.item_name} {number}"
+                child.hint = ""  # the list's hint says it once
         return made
 
     def _kind(self, schema: dict) -> str:

@@ -116,8 +116,23 @@ def document_previews(decision: dict, profile: Profile) -> list[dict]:
             if text:
                 fields.append({"label": labelled.label, "value": text, "pointer": labelled.source})
         documents.append({"kind": kind, "title": spec.title, "sections": sections, "fields": fields,
-                          "numbered": numbered})
+                          "numbered": numbered, **(_report_parts(public) if numbered else {})})
     return documents
+
+
+def _report_parts(decision: dict) -> dict:
+    """What a covering report prints around its sections: the meeting, the authors and the annexes."""
+    meeting = decision.get("meeting") if isinstance(decision.get("meeting"), dict) else {}
+    report = decision.get("report") if isinstance(decision.get("report"), dict) else {}
+    try:
+        date = format_date(meeting.get("date"))
+    except (TypeError, ValueError):
+        date = str(meeting.get("date"))
+    authors = [f"{a.get('name', '')}, {a.get('role', '')}" for a in report.get("authors") or []
+               if isinstance(a, dict)]
+    annexes = [a for a in report.get("annexes") or [] if isinstance(a, dict)]
+    return {"meeting": [str(meeting.get("board", "")).upper(), date, str(meeting.get("report_type", ""))],
+            "authors": authors, "annexes": annexes}
 
 
 def signature_lines(decision: dict) -> dict:

@@ -109,17 +109,24 @@
     statusLine.textContent = text;
     form.setAttribute("data-findings-shown", String(Date.now()));
   }
+  // One request at a time: a change while one is out is checked as soon as it returns, so findings
+  // follow typing closely without a request a keystroke piling up.
+  var inFlight = false, pending = false;
   function check() {
+    if (inFlight) { pending = true; return; }
+    inFlight = true;
     var ticket = ++latest;
     post("/d/" + index + "/findings", formBody()).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (result) {
       if (result && ticket === latest) { showFindings(result); }
-    }).catch(function () { /* the next change tries again */ });
+    }).catch(function () { /* the next change tries again */ }).then(function () {
+      inFlight = false;
+      if (pending) { pending = false; check(); }
+    });
   }
-  var checkSoon = debounce(check, 150);
-  form.addEventListener("input", checkSoon);
-  form.addEventListener("change", checkSoon);
+  form.addEventListener("input", check);
+  form.addEventListener("change", check);
   form.addEventListener("focusout", function (event) {
     var id = event.target.getAttribute && event.target.getAttribute("data-field");
     if (id) { touched[id] = true; check(); }
@@ -144,7 +151,7 @@
     var left = limit - area.value.length;
     if (left < 0) { box.textContent = "You have " + (-left).toLocaleString("en-GB") + " characters too many"; }
     else if (area.value.length > limit * 0.75) { box.textContent = "You have " + left.toLocaleString("en-GB") + " characters remaining"; }
-    else { box.textContent = "You can enter up to " + limit.toLocaleString("en-GB") + " characters"; }
+    else { box.textContent = ""; }  // shown from three quarters of the limit, as GOV.UK's threshold
     box.classList.toggle("character-count-over", left < 0);
   }
   form.querySelectorAll("textarea[data-markdown]").forEach(function (area) {

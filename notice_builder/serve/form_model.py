@@ -92,8 +92,8 @@ def _words(pointer: str, root: dict) -> str:
 
 
 def _hint(schema: dict) -> str:
-    text = (schema.get("description") or "").replace(" (Markdown)", "").replace("(Markdown)", "")
-    return text.strip()
+    text = (schema.get("description") or "").replace(" (Markdown)", "").replace("(Markdown)", "").strip()
+    return "" if text.rstrip(".").isupper() else text  # "EXECUTIVE SUMMARY." only repeats the label
 
 
 class _Builder:

@@ -131,7 +131,9 @@ def _report_parts(decision: dict) -> dict:
     authors = [f"{a.get('name', '')}, {a.get('role', '')}" for a in report.get("authors") or []
                if isinstance(a, dict)]
     annexes = [a for a in report.get("annexes") or [] if isinstance(a, dict)]
+    title = report.get("title") or decision.get("title") or ""
     return {"meeting": [str(meeting.get("board", "")).upper(), date, str(meeting.get("report_type", ""))],
+            "report_title": str(title).upper(),
             "authors": authors, "annexes": annexes}
 
 

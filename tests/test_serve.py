@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -360,3 +361,55 @@ def test_only_the_loopback_address_may_be_bound():
             refuse_other_hosts(host)
     result = CliRunner().invoke(main, ["serve", ".", "--host", "0.0.0.0", "--no-browser"])
     assert result.exit_code == 1 and "this computer only" in result.output
+
+
+def test_a_hostile_form_state_is_a_clear_message_not_a_500(served):
+    _, _, client = served
+    page = client.get("/d/0").text
+    for state in ("[" * 50_000 + "]" * 50_000, '{"title": 1' + "0" * 300 + "}", "not json", "[]"):
+        answer = client.post("/d/0", data={"file": hidden(page, "file"), "base": hidden(page, "base"),
+                                           "state": state, "action": "save"})
+        assert answer.status_code == 400 and "open the decision again" in answer.text
+
+
+def test_the_next_reference_button_issues_one_in_an_office_and_explains_elsewhere(tmp_path):
+    office = tmp_path / "northshire"
+    assert CliRunner().invoke(main, ["init", str(office)]).exit_code == 0
+    with session(office) as (_, client):
+        index = entry_index(client, "decisions/example.json")
+        page = client.get(f"/d/{index}").text
+        data = json.loads((office / "decisions" / "example.json").read_text())
+        source = parse_decision_text(json.dumps(data), str(office / "decisions" / "x.json"))
+        values = unchanged_form(page, data, profile_for(source))
+        answer = client.post(f"/d/{index}", data={**values, "action": "next-ref"})
+        assert answer.status_code == 200 and "was issued and recorded" in answer.text
+        ledger = (office / ".notice-references.json").read_text()
+        reference = re.search(r"Reference (.+?) was issued", answer.text).group(1)
+        assert reference in ledger and f'value="{reference}"' in answer.text
+    folder = office_of_examples(tmp_path / "loose")
+    with session(folder) as (_, client):
+        index = entry_index(client, "short-draft.json")
+        page = client.get(f"/d/{index}").text
+        data = json.loads((folder / "short-draft.json").read_text())
+        values = unchanged_form(page, data, load_profile("wmpcc"))
+        answer = client.post(f"/d/{index}", data={**values, "action": "next-ref"})
+        assert "no reference was issued" in answer.text.lower() and "not in an office folder" in answer.text
+
+
+def test_without_libreoffice_the_check_page_says_how_to_install_it(served, monkeypatch):
+    import notice_builder.serve.app as app
+
+    _, _, client = served
+    monkeypatch.setattr(app, "_has_soffice", lambda: False)
+    page = client.get("/d/4/check").text
+    assert "libreoffice-writer-nogui" in page and "download/notice.pdf" not in page
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_of_a_document_downloads_when_libreoffice_is_installed(served):
+    _, _, client = served
+    index = entry_index(client, "short-draft.json")
+    assert "download/notice.pdf" in client.get(f"/d/{index}/check").text
+    answer = client.get(f"/d/{index}/download/notice.pdf", timeout=120)
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+    assert answer.headers["content-disposition"].endswith('-notice.pdf"')

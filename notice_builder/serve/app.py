@@ -217,9 +217,9 @@ class FormApp:
             raise HTTPException(409, "The folder's list of decisions changed since this page was opened; "
                                 "go back to the list and open the decision again. Your input is kept in "
                                 "this browser.")
-        try:
-            state = json.loads(values.get("state", ""))
-        except ValueError:
+        try:  # the state is read as a decision file is: bounded numbers, depth and keys
+            state = parse_decision_text(values.get("state", ""), entry.name).data
+        except NoticeBuilderError:
             state = None
         if not isinstance(state, dict):
             raise HTTPException(400, "The form was sent without its decision; open the decision again.")

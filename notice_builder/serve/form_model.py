@@ -303,7 +303,10 @@ def decision_from_form(state: dict, fields: list[FormField], values: Mapping[str
         if value == "" and not made.required:
             _remove(decision, made.pointer)
             continue
-        _set(decision, made.pointer, value)
+        try:
+            _set(decision, made.pointer, value)
+        except (AttributeError, IndexError, TypeError, ValueError):
+            continue  # a part of the file is not the shape the schema asks for; its finding says so
     return decision
 
 

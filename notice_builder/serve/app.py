@@ -39,7 +39,6 @@ from notice_builder.serve.security import BodyTooLarge, Guard
 
 MAX_BODY = 8 * 1024 * 1024  # a form holds the decision twice (its fields and its state): 2 x 2 MB and room
 MAX_UPLOAD = MAX_DECISION_BYTES
-FORM_ACTIONS = ("save", "check", "refresh", "next-ref", "add", "remove", "up", "down")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from notice_builder.model.findings import Finding
-from notice_builder.serve.form_model import FormField, field_id
+from notice_builder.serve.form_model import FormField
 from notice_builder.validate.messages import field_name
 
 
@@ -43,7 +43,7 @@ def place_findings(findings: list[Finding] | tuple[Finding, ...], fields: list[F
         pointer = finding.location.pointer or ""
         target = _field_for(pointer, finding.message, by_pointer, every, root)
         placed.append((order.get(target.pointer, len(every)) if target else len(every), PlacedFinding(
-            field_id(target.pointer) + ("-day" if target.kind == "date" else "") if target else "",
+            target.id if target else "",
             pointer, finding.message, finding.hint or "", finding.severity.value, finding.code)))
     placed.sort(key=lambda pair: pair[0])
     return _one_error_a_field([p for _, p in placed])

@@ -413,3 +413,33 @@ def test_the_pdf_of_a_document_downloads_when_libreoffice_is_installed(served):
     answer = client.get(f"/d/{index}/download/notice.pdf", timeout=120)
     assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
     assert answer.headers["content-disposition"].endswith('-notice.pdf"')
+
+
+def test_notice_serve_prints_one_address_that_works_once_and_stops_on_ctrl_c(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    import httpx
+
+    folder = office_of_examples(tmp_path / "office")
+    notice = Path(sys.executable).parent / "notice"
+    process = subprocess.Popen([str(notice), "serve", str(folder), "--no-browser"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        url = ""
+        while not url:
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            url = line.strip() if line.strip().startswith("http://127.0.0.1:") else ""
+        with httpx.Client(timeout=30) as client:
+            assert "wmpcc-012-2013-final-signed.json" in client.get(url, follow_redirects=True).text
+            assert httpx.get(url).status_code == 403  # spent
+        port = int(url.split(":")[2].split("/")[0])
+        taken = subprocess.run([str(notice), "serve", str(folder), "--no-browser", "--port", str(port)],
+                               capture_output=True, text=True, timeout=60)
+        assert taken.returncode == 1 and f"port {port} cannot be used" in taken.stderr
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 130  # as every command stopped with Ctrl-C
+    assert "Traceback" not in process.stderr.read()

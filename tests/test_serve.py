@@ -106,6 +106,19 @@ def test_the_date_boxes_make_an_iso_date():
     assert decision_from_form(data, form_fields(data, profile), values)["date"] == "2014-03-07"
 
 
+def test_a_date_the_boxes_cannot_show_is_kept_as_it_was_and_named_on_the_page(tmp_path):
+    data = json.loads(EXAMPLES[-1].read_text(encoding="utf-8"))
+    data["meeting"]["date"] = "16/07/2013"
+    text = decision_file_text(data)
+    assert _round_trip(text, "x.json") == text
+    folder = tmp_path / "office"
+    folder.mkdir()
+    (folder / "d.json").write_text(text, encoding="utf-8")
+    with session(folder) as (_, client):
+        page = client.get("/d/0").text
+        assert "The file holds “16/07/2013”" in page and "1 problem to correct" in page
+
+
 def test_paragraphs_are_added_removed_and_reordered():
     data = json.loads(EXAMPLES[-1].read_text(encoding="utf-8"))
     profile = load_profile("wmpcc")

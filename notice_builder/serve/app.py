@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from notice_builder.load.decision_file import parse_decision_text
 from notice_builder.model.decision_text import decision_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.limits import MAX_DECISION_BYTES
+from notice_builder.model.redaction import confidential_items
 from notice_builder.office.starter import decision_file_text, starter_decision
 from notice_builder.pipeline import document_path, run_decision
 from notice_builder.pipeline.outputs import title_slug
@@ -295,8 +297,6 @@ class FormApp:
         run = run_decision(parse_decision_text(opened.text, str(entry.path)), render=False, keep_going=True)
         fields = form_model.form_fields(opened.data, profile)
         placed = place_findings(run.findings, fields, form_model.profile_schema(profile))
-        from notice_builder.model.redaction import confidential_items
-
         return self.page(
             "check.html", entry=entry, data=opened.data,
             documents=preview.document_previews(opened.data, profile),
@@ -357,8 +357,6 @@ class FormApp:
 
 
 def _has_soffice() -> bool:
-    import shutil
-
     return bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 

@@ -12,7 +12,7 @@ EXAMPLE := examples/wmpcc-005-2013-technology-task-force.json
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,serve]'
 	touch $@
 
 install: $(STAMP)
@@ -37,6 +37,7 @@ test: $(STAMP) system-deps lint
 
 bench: $(STAMP)
 	$(BIN)/python -m notice_builder.bench
+	$(BIN)/python bench/serve_bench.py
 
 templates: $(STAMP)
 	$(BIN)/python scripts/make_templates.py

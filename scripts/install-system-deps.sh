@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Install LibreOffice Writer (headless) and poppler-utils if they are missing. Used by `make test`.
+# Install LibreOffice Writer (headless), poppler-utils and chromium (for the web form's browser tests,
+# driven by Playwright through executable_path; never `playwright install`) if they are missing.
+# Used by `make test`.
 # If another apt or dpkg (unattended-upgrades, a second install) holds the package manager's lock, wait
 # for it, up to LOCK_WAIT seconds, instead of failing at once.
 set -euo pipefail
-if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then
+if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+    && [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "LibreOffice and poppler are needed for the PDF tests: install libreoffice-writer and poppler-utils with your package manager." >&2
+  echo "The web form's browser tests need chromium at /usr/bin/chromium (or NOTICE_CHROMIUM=path)." >&2
   exit 1
 fi
 LOCK_WAIT=600
@@ -34,6 +38,6 @@ update() {
   rm -f "$log"
 }
 
-echo "Installing libreoffice-writer-nogui and poppler-utils (apt-get)..." >&2
+echo "Installing libreoffice-writer-nogui, poppler-utils and chromium (apt-get)..." >&2
 update
-apt_get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null
+apt_get install -y -qq libreoffice-writer-nogui poppler-utils chromium >/dev/null

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("docxtpl", "lxml", "jsonschema", "docx", "notice_builder.render")
+HEAVY = ("docxtpl", "lxml", "jsonschema", "docx", "notice_builder.render", "starlette", "uvicorn", "jinja2")
 PROBE = """
 import sys
 import notice_builder.cli
@@ -27,5 +27,6 @@ def test_help_loads_none_of_the_library():
 
 
 def test_a_command_s_help_loads_none_of_the_library():
-    for command in (["lint"], ["build"], ["batch"], ["register"], ["templates", "check"], ["next-ref"]):
+    for command in (["lint"], ["build"], ["batch"], ["register"], ["templates", "check"], ["next-ref"],
+                    ["serve"]):
         assert loaded_after(*command, "--help") == [], command

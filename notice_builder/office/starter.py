@@ -7,6 +7,7 @@ prints them, and within a part what no heading prints (authors, contact officer)
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,15 +18,20 @@ from notice_builder.validate import decision_schema
 from notice_builder.validate.profile_schema import decision_schema_for, resolve_ref
 
 
-def _blank(schema: dict, root: dict):
+def decision_file_text(decision: dict) -> str:
+    """The text of a decision file as `notice new` writes it (and the web form saves it)."""
+    return json.dumps(decision, indent=2, ensure_ascii=False) + "\n"
+
+
+def blank_value(schema: dict, root: dict):
     """A blank value of the shape `schema` asks for, with every required field present."""
     schema = resolve_ref(schema, root)
     kind = schema.get("type")
     if kind == "object":
         properties = schema.get("properties", {})
-        return {key: _blank(properties[key], root) for key in schema.get("required", [])}
+        return {key: blank_value(properties[key], root) for key in schema.get("required", [])}
     if kind == "array":
-        return [_blank(schema.get("items", {}), root) for _ in range(schema.get("minItems", 0))]
+        return [blank_value(schema.get("items", {}), root) for _ in range(schema.get("minItems", 0))]
     if "enum" in schema:
         return schema["enum"][0]
     return ""
@@ -47,7 +53,7 @@ def document_order(profile: Profile, *, fields: bool = True) -> list[str]:
     return pointers
 
 
-def _in_document_order(value, profile: Profile, at: str = ""):
+def in_document_order(value, profile: Profile, at: str = ""):
     """`value` with its keys in the documents' order: at the top, what heads the documents (no section
     of its own) first, then the parts by their sections; within a part, labelled fields and sections as
     printed, then what no heading prints. Keys with no place keep the schema's order."""
@@ -63,15 +69,15 @@ def _in_document_order(value, profile: Profile, at: str = ""):
         return (0, 0) if not at else (2, 0)
 
     keys = sorted(value, key=rank)  # stable
-    return {key: _in_document_order(value[key], profile, f"{at}/{key}") for key in keys}
+    return {key: in_document_order(value[key], profile, f"{at}/{key}") for key in keys}
 
 
 def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     """A new draft for `target`: blanks to fill in, the office's details and default wording filled."""
     profile = profile or load_profile()
     schema = decision_schema_for(decision_schema(), profile)
-    decision = _blank({**schema, "required": [k for k in schema["properties"] if k in schema["required"]]},
-                      schema)
+    required = [k for k in schema["properties"] if k in schema["required"]]
+    decision = blank_value({**schema, "required": required}, schema)
     decision["organisation"]["name"] = profile.organisation
     decision["decision_maker"]["role"] = profile.decision_maker_title
     if "meeting" in decision:
@@ -82,5 +88,5 @@ def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     relative = os.path.relpath(schema_path("decision"), Path(target).resolve().parent)
     # A decision names only a built-in profile; an office's own profile file is chosen by its folder.
     named = {"profile": profile.name} if profile.path is None else {}
-    decision = _in_document_order(decision, profile)
+    decision = in_document_order(decision, profile)
     return {"$schema": Path(relative).as_posix(), **named, **decision}

@@ -14,7 +14,14 @@ from typing import Any
 
 from notice_builder.lint.labels import FieldLine, required_field_lines
 from notice_builder.model.findings import Finding, Location, Severity
-from notice_builder.model.outline import Block, Document, Outline, heading_key, matching_heading
+from notice_builder.model.outline import (
+    PROFILE_PARTIAL,
+    Block,
+    Document,
+    Outline,
+    heading_key,
+    matching_heading,
+)
 from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile
 
 
@@ -83,8 +90,17 @@ class RuleContext:
             return []
         return self.once(
             ("field_lines", id(document)),
-            lambda: required_field_lines(spec, document, self.body_start(document)),
+            lambda: required_field_lines(spec, document, self.body_start(document), core_only=self.core_only),
         )
+
+    @property
+    def core_only(self) -> bool:
+        """True when the draft is another office's document of the profile's kind: only core parts are due."""
+        return self.outline.profile_fit == PROFILE_PARTIAL
+
+    def required_headings(self, spec: DocumentSpec) -> tuple[HeadingSpec, ...]:
+        """The headings a document of `spec` must have: all required ones, or only the core ones."""
+        return tuple(h for h in spec.required_headings if h.core or not self.core_only)
 
     def spec(self, document: Document) -> DocumentSpec | None:
         """The profile's description of a document, if the document's kind is known."""
@@ -104,7 +120,8 @@ class RuleContext:
             wanted: dict[str, HeadingSpec] = {}
             for heading in spec.headings:
                 if not heading.is_wildcard:
-                    wanted.setdefault(heading_key(heading.text), heading)  # the first, of equal wordings
+                    for wording in heading.wordings:  # the first, of equal wordings
+                        wanted.setdefault(heading_key(wording), heading)
             found = []
             for block in document.headings:
                 heading = matching_heading(heading_key(block.heading.text), wanted)

@@ -80,14 +80,15 @@ def _known_heading_levels(profile: Profile) -> dict[str, int]:
     for spec in profile.documents.values():
         for h in spec.headings:
             if not h.is_wildcard:
-                key = heading_key(h.text)
-                levels[key] = min(h.level, levels.get(key, h.level))
+                for wording in h.wordings:
+                    key = heading_key(wording)
+                    levels[key] = min(h.level, levels.get(key, h.level))
     return levels
 
 
 def _known_labels(profile: Profile) -> frozenset[str]:
     """The profile's field labels (and the signature block's), which a blank field shows alone."""
-    labels = {label_key(f.label) for spec in profile.documents.values() for f in spec.fields}
+    labels = {label_key(w) for spec in profile.documents.values() for f in spec.fields for w in f.wordings}
     return frozenset(labels | {"signature", "date"})
 
 
@@ -299,7 +300,9 @@ def _heading_score(blocks: list[Block], spec) -> int:
                 carried.add(key)
                 cut = key.rfind(" ")
                 key = key[:cut] if cut > 0 else ""
-    return sum(heading_key(h.text) in carried for h in spec.headings if not h.is_wildcard)
+    return sum(
+        any(heading_key(w) in carried for w in h.wordings) for h in spec.headings if not h.is_wildcard
+    )
 
 
 def _masthead_start(blocks: list[Block], position: int, page_starts: set[int]) -> int:

@@ -35,7 +35,7 @@ def check(context: RuleContext):
         if spec is None:
             continue
         present = {heading.id for _, heading in context.profile_headings(document)}
-        for required in spec.required_headings:
+        for required in context.required_headings(spec):
             if required.id in present:
                 continue
             parent = _parent(spec, required) if required.level > 1 else None

@@ -22,6 +22,7 @@ from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limi
 from notice_builder.docx.paragraph_text import ParagraphText, read_paragraph
 from notice_builder.docx.shared_parts import package_numbering, package_styles
 from notice_builder.docx.styles import StyleSheet, emphasis
+from notice_builder.load.outline_inference import infer_outline
 from notice_builder.model.findings import Finding, Location, UnreadableInput
 from notice_builder.model.limits import MAX_DRAFT_PARAGRAPHS
 from notice_builder.model.outline import (
@@ -347,6 +348,7 @@ def read_docx_outline(path: str | Path, profile: Profile, limits: Limits = DEFAU
     """The outline of a .docx draft; raises UnreadableInput if the file cannot be read safely."""
     with open_docx(path, limits) as package:
         blocks, page_starts, sheet = read_blocks(package, profile)
+        blocks = infer_outline(blocks, _known_heading_levels(profile))  # the outline seen as a whole
         title, language = _core_properties(package)
         disabled = _disabled_rules(package)
     return Outline(

@@ -1,0 +1,121 @@
+"""The outline of a Word draft judged from the whole document, not one paragraph at a time.
+
+The reader (`docx_outline.read_blocks`) marks each paragraph that is styled as a heading, or typed
+to look like one (short, bold or capitals: `outline.fake_heading_level`). Seen in its context, a
+typed line is often something else, and a heading's level depends on what is around it:
+
+  - a bold bullet typed with a dash ("- Domestic abuse issues"), or the second line of a bullet or
+    title wrapped over two lines, is list text, not a heading;
+  - a line ending in a colon is a lead-in when a bullet list follows it ("Consider the following:"),
+    and a field label when another label follows it ("Region:" then "LDU:");
+  - an instruction to the reader ("You will be required to ...", "If yes, ...") is not a heading,
+    even in a heading style when it runs to a sentence ("Please scan and email copies of ...");
+  - a heading style on a table cell, or on a paragraph with no words (" - "), makes no section;
+  - a typed heading under a styled one is its sub-heading; a numbered typed heading ("1. Background
+    information", "2. Request permission ...") right under an unnumbered one is its sub-section, as
+    is a typed heading that follows another with nothing between them.
+Headings the profile names keep the profile's level. Styled headings keep their style's level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from notice_builder.model.outline import MAX_HEADING_WORDS, Block, Heading, heading_key
+
+_BULLET = re.compile(r"^\s*[-–—•·*▪○◦✓✔]\s*")
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|\([a-z0-9]{1,4}\)|[a-z][.)])\s+", re.I)
+_LABEL_LINE = re.compile(r"^[^\W\d][^:.;!?]{0,120}:(?:\s|$)")
+_NO_WORDS = re.compile(r"^[\W_]*$")
+# First words of an instruction to whoever fills the form in, not of a heading (unnumbered lines only).
+_INSTRUCTION_WORDS = frozenset({"you", "your", "please", "if", "note", "i", "we"})
+# A line ending in one of these words runs on into the next line.
+_RUNS_ON = frozenset({"or", "and", "of", "the", "to", "for", "a", "an", "in", "with", "by", "on", "at",
+                      "from"})
+
+
+def _content(blocks: Sequence[Block], start: int, step: int) -> Block | None:
+    """The nearest paragraph with content from `start` in direction `step` (1 or -1), if any."""
+    position = start
+    while 0 <= position < len(blocks):
+        if blocks[position].has_content:
+            return blocks[position]
+        position += step
+    return None
+
+
+def _runs_on(text: str) -> bool:
+    words = text.rstrip().split()
+    return bool(words) and (words[-1].casefold() in _RUNS_ON or text.rstrip().endswith(","))
+
+
+def _is_list_text(block: Block) -> bool:
+    return bool(_BULLET.match(block.text)) or block.list_item
+
+
+def _not_a_heading(blocks: Sequence[Block], position: int) -> bool:
+    """Whether the heading at `position`, seen with its neighbours, is not a section heading at all."""
+    block = blocks[position]
+    heading = block.heading
+    text = block.text.strip()
+    words = text.split()
+    instruction = (not _NUMBERED.match(text) and bool(words)
+                   and words[0].strip(",:").casefold() in _INSTRUCTION_WORDS)
+    if _NO_WORDS.match(text) or block.table_row is not None:
+        return True
+    if heading.styled:
+        return instruction and len(words) > MAX_HEADING_WORDS  # "Please scan and email ..." in Heading 2
+
+    if _BULLET.match(block.text):
+        return True
+    before = _content(blocks, position - 1, -1)
+    if (
+        before is not None
+        and before.index == block.index - 1
+        and before.table_row is None
+        and (_runs_on(before.text) or (before.heading and (_BULLET.match(before.text) or text[:1].islower())))
+    ):
+        return True  # the second line of a wrapped bullet or title
+    if instruction:
+        return True
+    if text.endswith(":"):
+        after = _content(blocks, position + 1, 1)
+        if after is not None and (_is_list_text(after) or _LABEL_LINE.match(after.text.strip())):
+            return True
+    return False
+
+
+def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[Block]:
+    """The blocks with their headings judged in context: false ones dropped, typed ones given levels.
+
+    `known_levels` are the profile's headings (by heading_key) with their level in its form.
+    """
+    kept: list[Block] = []
+    for position, block in enumerate(blocks):
+        if block.heading is not None and _not_a_heading(blocks, position):
+            block = replace(block, heading=None)
+        kept.append(block)
+    styled_level = 0  # the level of the last styled heading: typed ones below it are its sub-headings
+    anchor: int | None = None  # the level of the last unnumbered typed heading, for numbered ones after it
+    previous: Block | None = None  # the last paragraph with content
+    result: list[Block] = []
+    for block in kept:
+        heading = block.heading
+        if heading is not None and heading.styled:
+            styled_level, anchor = heading.level, None
+        elif heading is not None and heading_key(heading.text) not in known_levels:
+            level = max(heading.level, styled_level + 1)
+            numbered = _NUMBERED.match(heading.text)
+            if numbered and anchor is not None:
+                level = anchor + 1
+            elif previous is not None and previous.heading is not None and not previous.heading.styled:
+                level = previous.heading.level + 1  # straight after another typed heading: under it
+            if not numbered:
+                anchor = level
+            block = replace(block, heading=Heading(heading.text, level, styled=False))
+        if block.has_content:
+            previous = block
+        result.append(block)
+    return result

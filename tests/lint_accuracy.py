@@ -34,6 +34,7 @@ from notice_builder.model.outline import heading_key
 from notice_builder.pipeline.lint_files import lint_file
 
 REPO = Path(__file__).resolve().parents[1]
+COLLECTED_DEFECTS = REPO / "tests" / "data" / "collected-records" / "DEFECTS.json"
 PRECISION_TARGET = 0.85
 RECALL_TARGET = 0.80
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -172,6 +173,14 @@ def read_defect_list(path: str | Path, base: str | Path | None = None) -> list[J
                     entries.append(Entry(kind, raw["rule"], raw.get("paragraph"), subject, text))
         documents.append(JudgedDocument(folder / item["file"], item.get("profile"), tuple(entries)))
     return documents
+
+
+def collected_documents(folder: str | Path) -> list[JudgedDocument]:
+    """The collected published records (tests/collected_records.py), built into `folder`, with their list."""
+    from collected_records import write_records  # the builders, beside this module
+
+    write_records(Path(folder))
+    return read_defect_list(COLLECTED_DEFECTS, folder)
 
 
 def _words(text: str) -> set[str]:

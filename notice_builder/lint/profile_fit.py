@@ -7,7 +7,9 @@ that a short document is not fitted on one heading): a heading as a heading or a
 its own, "3. Reasons for the decision:" or "The reasons are:", or as the label of a line
 ("Assessment of risk: Low."); a field as a labelled value ("Report author: Liz Thomas"). A
 title, a "Title:" field or a marker ("Record of Decision") is no evidence: councils and
-commissioners use the same words.
+commissioners use the same words. Who made the decision is: a draft whose decision maker is named
+by a profile's decision-maker title, or its initials ("Decision Maker: PCC"), fits only profiles of
+that kind.
 
 When `notice lint` is given no profile (no --profile, no project setting), the draft is checked
 against the best-scoring built-in profile:
@@ -21,6 +23,7 @@ When a profile was given and another built-in fits much better, an info finding 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from notice_builder.lint.labels import find_any_field
 from notice_builder.model.findings import Finding, Location, Severity
@@ -42,6 +45,8 @@ SMOOTHING = 2  # added to the parts a document wants, so that one heading of thr
 MARGIN = 0.25  # a given profile is questioned only if another fits this much better
 _LABEL = ":"
 TITLE = "/title"  # what a decision is called is no evidence of its kind
+DECISION_MAKER = "/decision_maker"  # ... but who made it is
+_LINKING_WORDS = frozenset({"and", "of", "for", "to", "&"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class ProfileFit:
     found: tuple[str, ...]
     wanted: int
     headings: int = 0  # how many of `found` are headings (the rest are fields)
+    maker: bool = False  # the draft names its decision maker by this profile's title ("PCC & CC")
 
     def describe(self) -> str:
         return (f"{len(self.found)} of the {self.wanted} headings and fields of a {self.title} "
@@ -113,12 +119,37 @@ def _document_fit(profile: Profile, spec: DocumentSpec, blocks: list[Block], key
     return ProfileFit(profile, spec.kind, spec.title, score, tuple(found), wanted, headings)
 
 
+@cache
+def _maker_labels() -> tuple[str, ...]:
+    """Every built-in wording of the decision maker's field ("Decision maker:", "Decision taken by:")."""
+    return tuple(dict.fromkeys(
+        wording for name in builtin_profile_names() for spec in load_profile(name).documents.values()
+        for field in spec.fields if field.source == DECISION_MAKER for wording in field.wordings
+    ))
+
+
+def _names_maker(value: str, title: str) -> bool:
+    """Whether a decision maker's name is of the kind `title` names: its words, or their initials
+    ("PCC" for "Police and Crime Commissioner")."""
+    words = [w for w in heading_key(title).split() if w not in _LINKING_WORDS]
+    if not words:
+        return False
+    given = heading_key(value).split()
+    initials = "".join(w[0] for w in words)
+    return (len(initials) > 1 and initials in given) or " ".join(words) in " ".join(
+        w for w in given if w not in _LINKING_WORDS)
+
+
 def profile_fit(outline: Outline, profile: Profile) -> ProfileFit:
     """How well the draft fits `profile`: the best of its documents."""
     blocks = [block for document in outline.documents for block in document.blocks]
     keys = _line_keys(blocks)
     fits = [_document_fit(profile, spec, blocks, keys) for spec in profile.documents.values()]
-    return max(fits, key=lambda fit: (fit.score, len(fit.found)))
+    best = max(fits, key=lambda fit: (fit.score, len(fit.found)))
+    line = find_any_field(blocks, _maker_labels(), 0)
+    if line is not None and line.value and _names_maker(line.value, profile.decision_maker_title):
+        best = replace(best, maker=True)
+    return best
 
 
 def heading_fit(outline: Outline, profile: Profile) -> tuple[float, str]:
@@ -139,6 +170,8 @@ def choose_fit(fits: list[ProfileFit]) -> tuple[ProfileFit | None, str]:
         return None, PROFILE_GIVEN
     if fits[0].score >= GOOD_FIT:
         return fits[0], PROFILE_GIVEN
+    if any(fit.maker for fit in fits):  # the draft says whose it is: only profiles of that kind fit
+        fits = [fit for fit in fits if fit.maker]
     best, *others = sorted(fits, key=lambda fit: -len(fit.found))
     unique = not others or len(best.found) > len(others[0].found)
     if len(best.found) >= MIN_EVIDENCE and best.headings and unique:

@@ -131,6 +131,35 @@ class RuleContext:
 
         return self.once(("profile_headings", id(document)), compute)
 
+    def labelled_sections(self, document: Document) -> set[str]:
+        """Ids of the profile headings `document` gives as a labelled line instead of a heading:
+        "Reason for Decision: In accordance with ...", a table row | Reasons for Decision :- | ... |,
+        or a label too long to pass for a heading ("Details of any conflict of interest declared ...:")."""
+        spec = self.spec(document)
+        if spec is None:
+            return set()
+
+        def compute() -> set[str]:
+            wanted = {heading_key(w): h for h in spec.headings if not h.is_wildcard for w in h.wordings}
+            rows: dict[int, list[Block]] = {}
+            for block in document.blocks:
+                if block.table_row is not None:
+                    rows.setdefault(block.table_row, []).append(block)
+            found = set()
+            for block in document.blocks:
+                label, colon, _ = block.text.strip().partition(":")
+                if not colon:
+                    beside = rows.get(block.table_row, []) if block.table_row is not None else []
+                    if not any(b is not block and b.text.strip() for b in beside):
+                        continue
+                    label = block.text
+                heading = matching_heading(heading_key(label), wanted) if len(label) <= 200 else None
+                if heading is not None:
+                    found.add(heading.id)
+            return found
+
+        return self.once(("labelled_sections", id(document)), compute)
+
     def body_start(self, document: Document) -> int:
         """Position of the document's first profile heading: what comes before is its masthead."""
         found = self.profile_headings(document)

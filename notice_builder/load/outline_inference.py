@@ -7,7 +7,9 @@ typed line is often something else, and a heading's level depends on what is aro
   - a bold bullet typed with a dash ("- Domestic abuse issues"), or the second line of a bullet or
     title wrapped over two lines, is list text, not a heading;
   - a line ending in a colon is a lead-in when a bullet list follows it ("Consider the following:"),
-    and a field label when another label follows it ("Region:" then "LDU:");
+    and a field label when another label, or a value, follows it ("Region:" then "LDU:", "Date of
+    Decision:" then "27th June 2014"), unless it is worded as
+    one of the profile's headings ("Other options considered and rejected by the Executive:");
   - an instruction to the reader ("You will be required to ...", "If yes, ...") is not a heading,
     even in a heading style when it runs to a sentence ("Please scan and email copies of ...");
   - a heading style on a table cell, or on a paragraph with no words (" - "), makes no section;
@@ -28,6 +30,9 @@ from notice_builder.model.outline import MAX_HEADING_WORDS, Block, Heading, head
 _BULLET = re.compile(r"^\s*[-–—•·*▪○◦✓✔]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|\([a-z0-9]{1,4}\)|[a-z][.)])\s+", re.I)
 _LABEL_LINE = re.compile(r"^[^\W\d][^:.;!?]{0,120}:(?:\s|$)")
+_SHORT_VALUE_WORDS = 6
+_NOTHING = frozenset({"none", "nil", "n/a", "na", "-", "tbc"})
+_SENTENCE = re.compile(r"[.!?;]\s+\S")
 _NO_WORDS = re.compile(r"^[\W_]*$")
 # First words of an instruction to whoever fills the form in, not of a heading (unnumbered lines only).
 _INSTRUCTION_WORDS = frozenset({"you", "your", "please", "if", "note", "i", "we"})
@@ -51,11 +56,40 @@ def _runs_on(text: str) -> bool:
     return bool(words) and (words[-1].casefold() in _RUNS_ON or text.rstrip().endswith(","))
 
 
+def _worded_as_known(key: str, known: Mapping[str, int]) -> bool:
+    """Whether a line is worded as one of the profile's headings: the whole of it, or its first words
+    if they are two or more ("Other options considered and rejected by the Executive")."""
+    while key:
+        if key in known:
+            return True
+        cut = key.rfind(" ")
+        key = key[:cut] if cut > 0 and " " in key[:cut] else ""
+    return False
+
+
+def _is_form_line(text: str) -> bool:
+    """A field of a form: a label with a short value or none ("Region:", "Custodial term: 4 years")."""
+    match = _LABEL_LINE.match(text.strip())
+    return bool(match) and len(text.strip()[match.end():].split()) <= _SHORT_VALUE_WORDS
+
+
+def _is_value(text: str) -> bool:
+    """A field's value on the line under its label: a date or number ("27th June 2014"), or a code
+    ("PCC", "Decision-2014-18-Pension-Scheme"); not "None" or "N/A", which say a section has nothing."""
+    words = text.split()
+    if len(words) == 1:  # a code, not a word: "PCC", "2023/52", "Decision-2014-18-Pension-Scheme"
+        token = words[0]
+        code = any(c.isdigit() for c in token) or (token.isupper() and len(token) > 1)
+        return code and token.casefold() not in _NOTHING
+    dated = any(c.isdigit() for c in text) and not _SENTENCE.search(text)
+    return dated and len(words) <= _SHORT_VALUE_WORDS - 2
+
+
 def _is_list_text(block: Block) -> bool:
     return bool(_BULLET.match(block.text)) or block.list_item
 
 
-def _not_a_heading(blocks: Sequence[Block], position: int) -> bool:
+def _not_a_heading(blocks: Sequence[Block], position: int, known: Mapping[str, int]) -> bool:
     """Whether the heading at `position`, seen with its neighbours, is not a section heading at all."""
     block = blocks[position]
     heading = block.heading
@@ -80,9 +114,11 @@ def _not_a_heading(blocks: Sequence[Block], position: int) -> bool:
         return True  # the second line of a wrapped bullet or title
     if instruction:
         return True
-    if text.endswith(":"):
+    if text.endswith(":") and not _worded_as_known(heading_key(text), known):
         after = _content(blocks, position + 1, 1)
-        if after is not None and (_is_list_text(after) or _LABEL_LINE.match(after.text.strip())):
+        if after is not None and (
+            _is_list_text(after) or _is_form_line(after.text) or _is_value(after.text.strip())
+        ):
             return True
     return False
 
@@ -94,7 +130,7 @@ def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[
     """
     kept: list[Block] = []
     for position, block in enumerate(blocks):
-        if block.heading is not None and _not_a_heading(blocks, position):
+        if block.heading is not None and _not_a_heading(blocks, position, known_levels):
             block = replace(block, heading=None)
         kept.append(block)
     styled_level = 0  # the level of the last styled heading: typed ones below it are its sub-headings

@@ -159,15 +159,30 @@ def _value_below(blocks: Sequence[Block], position: int) -> str:
     return ""
 
 
-def find_field(blocks: Sequence[Block], label: str, masthead_end: int) -> FieldLine | None:
+def line_index(blocks: Sequence[Block]) -> dict[str, list[int]]:
+    """Positions of the blocks by the first two characters of their text (case-folded): where
+    `find_field` looks for a label, so that each label is compared with few paragraphs."""
+    index: dict[str, list[int]] = {}
+    for position, block in enumerate(blocks):
+        start = block.text.lstrip()[:2].casefold()
+        if start:
+            index.setdefault(start, []).append(position)
+    return index
+
+
+def find_field(
+    blocks: Sequence[Block], label: str, masthead_end: int, index: dict[str, list[int]] | None = None
+) -> FieldLine | None:
     """The paragraph (or table row) that gives `label`: the first with a value, else the first blank.
 
     The value may be on the label's line, in the next cell of its table row, or in the paragraph
-    after a label that stands alone.
+    after a label that stands alone. `index` (from `line_index(blocks)`) saves looking at every block.
     """
     blank = None
     first_word = label_key(label).split()[0] if label_key(label) else ""
-    for position, block in enumerate(blocks):
+    positions = range(len(blocks)) if index is None else index.get(first_word[:2], ())
+    for position in positions:
+        block = blocks[position]
         start = block.text.lstrip()
         if not start or start[: len(first_word)].casefold() != first_word:
             continue  # cheap test before the label's pattern: most paragraphs start otherwise
@@ -205,7 +220,10 @@ def required_fields(
     return tuple(fields)
 
 
-def find_any_field(blocks: Sequence[Block], wordings: Sequence[str], masthead_end: int) -> FieldLine | None:
+def find_any_field(
+    blocks: Sequence[Block], wordings: Sequence[str], masthead_end: int,
+    index: dict[str, list[int]] | None = None,
+) -> FieldLine | None:
     """The line that gives a field under any of its wordings: the first with a value, else the first blank.
 
     A line is read under the longest wording that fits it: "Contact officer" (blank) is not
@@ -214,7 +232,7 @@ def find_any_field(blocks: Sequence[Block], wordings: Sequence[str], masthead_en
     blank = None
     claimed: set[int] = set()
     for wording in sorted(wordings, key=lambda w: -len(label_key(w))):
-        line = find_field(blocks, wording, masthead_end)
+        line = find_field(blocks, wording, masthead_end, index)
         if line is None or line.block.index in claimed:
             continue
         claimed.add(line.block.index)
@@ -229,7 +247,8 @@ def required_field_lines(
 ) -> list[tuple[str, FieldLine | None]]:
     """Each required label of `document` with the line that gives it, or None where there is none."""
     blocks = document.blocks
+    index = line_index(blocks)
     return [
-        (wordings[0], find_any_field(blocks, wordings, masthead_end))
+        (wordings[0], find_any_field(blocks, wordings, masthead_end, index))
         for wordings in required_fields(spec, document, core_only=core_only)
     ]

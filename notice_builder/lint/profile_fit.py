@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from notice_builder.lint.labels import find_any_field
+from notice_builder.lint.labels import find_any_field, line_index
 from notice_builder.model.findings import Finding, Location, Severity
 from notice_builder.model.outline import (
     MAX_HEADING_WORDS,
@@ -101,7 +101,7 @@ def _carries(wording: str, keys) -> bool:
     return key in carried or key in labels or (" " in key and key in prefixes)
 
 
-def _document_fit(profile: Profile, spec: DocumentSpec, blocks: list[Block], keys) -> ProfileFit:
+def _document_fit(profile: Profile, spec: DocumentSpec, blocks: list[Block], keys, index) -> ProfileFit:
     found: list[str] = []
     wanted = 0
     for heading in spec.required_headings:
@@ -112,7 +112,7 @@ def _document_fit(profile: Profile, spec: DocumentSpec, blocks: list[Block], key
     for field in spec.fields:
         if field.required and field.source != TITLE:
             wanted += 1
-            line = find_any_field(blocks, field.wordings, 0)
+            line = find_any_field(blocks, field.wordings, 0, index)
             if line is not None and line.value:
                 found.append(field.label)
     score = len(found) / (wanted + SMOOTHING) if wanted else 0.0
@@ -140,14 +140,30 @@ def _names_maker(value: str, title: str) -> bool:
         w for w in given if w not in _LINKING_WORDS)
 
 
-def profile_fit(outline: Outline, profile: Profile) -> ProfileFit:
+@dataclass(frozen=True)
+class _Lines:
+    """What every profile's fit is judged from, read once per draft."""
+
+    blocks: list[Block]
+    keys: tuple[set[str], set[str], set[str]]
+    index: dict[str, list[int]]
+    maker: str  # the decision maker's name, if a field gives it
+
+    @classmethod
+    def of(cls, outline: Outline) -> _Lines:
+        blocks = [block for document in outline.documents for block in document.blocks]
+        index = line_index(blocks)
+        line = find_any_field(blocks, _maker_labels(), 0, index)
+        return cls(blocks, _line_keys(blocks), index, line.value if line is not None else "")
+
+
+def profile_fit(outline: Outline, profile: Profile, lines: _Lines | None = None) -> ProfileFit:
     """How well the draft fits `profile`: the best of its documents."""
-    blocks = [block for document in outline.documents for block in document.blocks]
-    keys = _line_keys(blocks)
-    fits = [_document_fit(profile, spec, blocks, keys) for spec in profile.documents.values()]
+    lines = lines or _Lines.of(outline)
+    fits = [_document_fit(profile, spec, lines.blocks, lines.keys, lines.index)
+            for spec in profile.documents.values()]
     best = max(fits, key=lambda fit: (fit.score, len(fit.found)))
-    line = find_any_field(blocks, _maker_labels(), 0)
-    if line is not None and line.value and _names_maker(line.value, profile.decision_maker_title):
+    if lines.maker and _names_maker(lines.maker, profile.decision_maker_title):
         best = replace(best, maker=True)
     return best
 
@@ -160,7 +176,8 @@ def heading_fit(outline: Outline, profile: Profile) -> tuple[float, str]:
 
 def builtin_fits(outline: Outline) -> list[ProfileFit]:
     """The draft's fit to every built-in profile, best first."""
-    fits = [profile_fit(outline, load_profile(name)) for name in builtin_profile_names()]
+    lines = _Lines.of(outline)
+    fits = [profile_fit(outline, load_profile(name), lines) for name in builtin_profile_names()]
     return sorted(fits, key=lambda fit: (-fit.score, -len(fit.found), fit.profile.name))
 
 

@@ -16,6 +16,7 @@ typed line is often something else, and a heading's level depends on what is aro
   - a typed heading under a styled one is its sub-heading; a numbered typed heading ("1. Background
     information", "2. Request permission ...") right under an unnumbered one is its sub-section, as
     is a typed heading that follows another with nothing between them.
+A line worded as one of the profile's headings and ending in a colon is a heading however long.
 Headings the profile names keep the profile's level. Styled headings keep their style's level.
 """
 
@@ -31,6 +32,7 @@ _BULLET = re.compile(r"^\s*[-–—•·*▪○◦✓✔]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|\([a-z0-9]{1,4}\)|[a-z][.)])\s+", re.I)
 _LABEL_LINE = re.compile(r"^[^\W\d][^:.;!?]{0,120}:(?:\s|$)")
 _SHORT_VALUE_WORDS = 6
+_LONGEST_LABEL = 200
 _NOTHING = frozenset({"none", "nil", "n/a", "na", "-", "tbc"})
 _SENTENCE = re.compile(r"[.!?;]\s+\S")
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -56,15 +58,28 @@ def _runs_on(text: str) -> bool:
     return bool(words) and (words[-1].casefold() in _RUNS_ON or text.rstrip().endswith(","))
 
 
-def _worded_as_known(key: str, known: Mapping[str, int]) -> bool:
-    """Whether a line is worded as one of the profile's headings: the whole of it, or its first words
-    if they are two or more ("Other options considered and rejected by the Executive")."""
+def _known_level(key: str, known: Mapping[str, int]) -> int | None:
+    """The profile's level for a line worded as one of its headings: the whole of it, or its first
+    words if they are two or more ("Other options considered and rejected by the Executive")."""
     while key:
         if key in known:
-            return True
+            return known[key]
         cut = key.rfind(" ")
         key = key[:cut] if cut > 0 and " " in key[:cut] else ""
-    return False
+    return None
+
+
+def _label_heading(block: Block, known: Mapping[str, int]) -> Heading | None:
+    """A line too long to pass for a typed heading that is one all the same: worded as a profile
+    heading and ending in a colon, with nothing after it ("Details of any conflict of interest
+    declared by the Leader or lead councillors and any dispensation granted:")."""
+    text = " ".join(block.text.split())
+    if block.table_row is not None or not text.endswith(":") or len(text) > _LONGEST_LABEL:
+        return None
+    if len(text.split()) <= MAX_HEADING_WORDS:
+        return None  # short enough for the reader to have judged it (not bold, not capitals)
+    level = _known_level(heading_key(text), known)
+    return Heading(text, level, styled=False) if level is not None else None
 
 
 def _is_form_line(text: str) -> bool:
@@ -114,13 +129,13 @@ def _not_a_heading(blocks: Sequence[Block], position: int, known: Mapping[str, i
         return True  # the second line of a wrapped bullet or title
     if instruction:
         return True
-    if text.endswith(":") and not _worded_as_known(heading_key(text), known):
-        after = _content(blocks, position + 1, 1)
-        if after is not None and (
-            _is_list_text(after) or _is_form_line(after.text) or _is_value(after.text.strip())
-        ):
-            return True
-    return False
+    after = _content(blocks, position + 1, 1) if text.endswith(":") else None
+    if after is None:
+        return False
+    if _is_value(after.text.strip()):
+        return True  # "Decision Made:" then "12 September 2012": a field, whatever its wording
+    unknown = _known_level(heading_key(text), known) is None
+    return unknown and (_is_list_text(after) or _is_form_line(after.text))
 
 
 def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[Block]:
@@ -132,6 +147,8 @@ def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[
     for position, block in enumerate(blocks):
         if block.heading is not None and _not_a_heading(blocks, position, known_levels):
             block = replace(block, heading=None)
+        elif block.heading is None and (heading := _label_heading(block, known_levels)) is not None:
+            block = replace(block, heading=heading)
         kept.append(block)
     styled_level = 0  # the level of the last styled heading: typed ones below it are its sub-headings
     anchor: int | None = None  # the level of the last unnumbered typed heading, for numbered ones after it

@@ -200,7 +200,7 @@ def fitted_outline(outline: Outline, fit: ProfileFit | None, how: str) -> Outlin
     """The outline as checked: against the fitting document's kind, or of unknown kind if none fits."""
     if fit is None:
         documents = [replace(document, kind=UNKNOWN_KIND) for document in outline.documents]
-    elif all(document.kind == UNKNOWN_KIND for document in outline.documents):
+    elif outline.documents and all(document.kind == UNKNOWN_KIND for document in outline.documents):
         # Its title named no document of the profile: the first document is the one that fits.
         documents = [replace(outline.documents[0], kind=fit.kind), *outline.documents[1:]]
     else:

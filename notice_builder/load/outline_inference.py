@@ -153,6 +153,7 @@ def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[
     styled_level = 0  # the level of the last styled heading: typed ones below it are its sub-headings
     anchor: int | None = None  # the level of the last unnumbered typed heading, for numbered ones after it
     previous: Block | None = None  # the last paragraph with content
+    nested: set[int] = set()  # typed headings put under the typed heading just before them
     result: list[Block] = []
     for block in kept:
         heading = block.heading
@@ -164,7 +165,10 @@ def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[
             if numbered and anchor is not None:
                 level = anchor + 1
             elif previous is not None and previous.heading is not None and not previous.heading.styled:
-                level = previous.heading.level + 1  # straight after another typed heading: under it
+                # Straight after another typed heading: under it, or beside it if that one was itself
+                # put under the line before (a run of typed lines is one level deep, not a staircase).
+                level = previous.heading.level + (0 if previous.index in nested else 1)
+                nested.add(block.index)
             if not numbered:
                 anchor = level
             block = replace(block, heading=Heading(heading.text, level, styled=False))

@@ -573,6 +573,40 @@ def spelthorne_committee_2024_air_quality():
     ]
 
 
+def gmca_cfo_2025_digital_inclusion():
+    return [
+        ("Heading 1", "Decisions published"),
+        ("b", "14/03/2025 - Digital Inclusion – Funding for Schools ref: 3261    Recommendations Approved"),
+        (
+            "p",
+            "This is in line with the strategic priorities set out in the GM Digital Blueprint and GM Strategy, and "
+            "funding has been agreed with the Dept of Science Innovation & Technology (DSIT) specifically for these "
+            "purposes.",
+        ),
+        (
+            "p",
+            "If we do not accept the funding Greater Manchester will miss out on £1m of additional investment in "
+            "digital inclusion.",
+        ),
+        ("p", "Decision Maker: Group Chief Finance Officer"),
+        ("p", "Decision published: 14/03/2025"),
+        ("p", "Effective from: 14/03/2025"),
+        ("b", "Decision:"),
+        (
+            "p",
+            "The GMCA should accept a grant of £1M of funding from the Department of Science Innovation & "
+            "Technology that is to then be provided to localities in support of Digital Inclusion.",
+        ),
+        (
+            "p",
+            "Given the funding is provided on the basis that it will be used for the purpose of funding schools "
+            "(through local authorities) to provide digital participation/inclusion activities, approve the "
+            "passporting of the money to the Local Authorities for onward transfer to schools.",
+        ),
+        ("p", "Lead officer: Nicola Ward"),
+    ]
+
+
 # -- Warwickshire PCC: decision notices on the decisions log, labels typed in bold ---------------
 def warwickshire_pcc_wpcc3_0089():
     return [
@@ -671,6 +705,62 @@ def warwickshire_pcc_wpcc3_0129():
     ]
 
 
+def warwickshire_pcc_wpcc4_0060():
+    return [
+        ("p", "**Decision Reference Number:** WPCC4-0060"),
+        ("p", "**Lead Officer:** Polly Reed"),
+        ("p", "**Chief Officer approval:** N/A"),
+        ("p", "**Date:** 09/04/2025"),
+        (
+            "p",
+            "**Publication:** Information in this form is subject to the Freedom of Information Act 2000 (FOI Act) "
+            "and other legislation. Unless the information provided is covered by an exemption and stated to be "
+            "either confidential or partly confidential, the information contained in the form will be published "
+            "on the OPCC website.",
+        ),
+        ("p", "**Status:** Non-confidential"),
+        (
+            "p",
+            "**If partially-confidential or confidential please detail the FOI exemption applied and specify which "
+            "parts are confidential:**",
+        ),
+        ("b", "Decision summary:"),
+        (
+            "p",
+            "This policy sets out the Office of the Police and Crime Commissioner’s approach in managing contact "
+            "from members of the public in circumstances where their behaviour is considered unacceptable or "
+            "unreasonable.",
+        ),
+        (
+            "p",
+            "I confirm that my register of interests declaration is up to date and that none of my interests "
+            "preclude me from making this decision.",
+        ),
+        ("p", "**Signature:** P.Seccombe"),
+        ("p", "**Date:** 11/04/2025"),
+        ("b", "Supporting information"),
+        ("b", "1. Background information: why do we need to make this decision?"),
+        (
+            "p",
+            "The Office of the Police and Crime Commissioner (OPCC) deals with a significant volume of "
+            "correspondence from the public each year and tries to ensure that the service provided is "
+            "approachable, consistent, cost-effective and delivered fairly to all.",
+        ),
+        (
+            "p",
+            "This policy sets out the OPCC’s approach in managing contact from members of the public in "
+            "circumstances where their behaviour is considered unacceptable or unreasonable, thereby adversely "
+            "impacting on the work and welfare of the members of OPCC staff.",
+        ),
+        (
+            "p",
+            "In most cases interactions with the public are dealt with satisfactorily and without concern. "
+            "However, in a small number of cases, people pursue their issues or complaints with us in a way that "
+            "is not acceptable. They may behave unacceptably and / or be unreasonably persistent in their contact.",
+        ),
+    ]
+
+
 # -- Lancashire PCC: one entry of the quarterly decisions table, labels and values in two columns --
 def lancashire_pcc_2024_joint_procurement():
     return [
@@ -708,6 +798,24 @@ def lancashire_pcc_2014_pension_scheme():
         ("p", "27th June 2014"),
         ("b", "Decision Papers/Reason for Restricted"),
         ("p", "Decision-2014-18-Pension-Scheme"),
+        ("b", "Decision Maker:"),
+        ("p", "PCC"),
+    ]
+
+
+def lancashire_pcc_2020_reducing_reoffending():
+    return [
+        ("b", "Decision Ref:"),
+        ("Heading 2", "Reducing Re-Offending Funding"),
+        (
+            "p",
+            "The Commissioner has approved £89,350.00 from the Reducing Reoffending Fund for the four projects "
+            "outlined in Appendix A.",
+        ),
+        ("b", "Date of Decision:"),
+        ("p", "2nd September 2020"),
+        ("b", "Decision Papers/Reason for Restricted"),
+        ("p", "Decision 2020-17 Appendix A 2020/17"),
         ("b", "Decision Maker:"),
         ("p", "PCC"),
     ]
@@ -871,6 +979,11 @@ RECORDS = {
         COUNCIL,
         "Domestic Homicide Review – learning event",
     ),
+    "gmca_cfo_2025_digital_inclusion": (
+        gmca_cfo_2025_digital_inclusion,
+        COUNCIL,
+        "Digital Inclusion – Funding for Schools",
+    ),
     "spelthorne_committee_2024_air_quality": (
         spelthorne_committee_2024_air_quality,
         COUNCIL,
@@ -886,6 +999,11 @@ RECORDS = {
         PCC,
         "WPCC3-0129 Police and Crime Commissioners Grants 2024-25",
     ),
+    "warwickshire_pcc_wpcc4_0060": (
+        warwickshire_pcc_wpcc4_0060,
+        PCC,
+        "WPCC4-0060",
+    ),
     "lancashire_pcc_2024_joint_procurement": (
         lancashire_pcc_2024_joint_procurement,
         PCC,
@@ -895,6 +1013,11 @@ RECORDS = {
         lancashire_pcc_2014_pension_scheme,
         PCC,
         "Local Government Pension Scheme",
+    ),
+    "lancashire_pcc_2020_reducing_reoffending": (
+        lancashire_pcc_2020_reducing_reoffending,
+        PCC,
+        "Reducing Re-Offending Funding",
     ),
     "cleveland_pcc_2012_key_documentation": (
         cleveland_pcc_2012_key_documentation,

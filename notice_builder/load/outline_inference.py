@@ -7,8 +7,8 @@ typed line is often something else, and a heading's level depends on what is aro
   - a bold bullet typed with a dash ("- Domestic abuse issues"), or the second line of a bullet or
     title wrapped over two lines, is list text, not a heading;
   - a line ending in a colon is a lead-in when a bullet list follows it ("Consider the following:"),
-    and a field label when another label, or a value, follows it ("Region:" then "LDU:", "Date of
-    Decision:" then "27th June 2014"), unless it is worded as
+    and a field label when another label, a value or a heading follows it ("Region:" then "LDU:",
+    "Date of Decision:" then "27th June 2014"), unless it is worded as
     one of the profile's headings ("Other options considered and rejected by the Executive:");
   - an instruction to the reader ("You will be required to ...", "If yes, ...") is not a heading,
     even in a heading style when it runs to a sentence ("Please scan and email copies of ...");
@@ -135,7 +135,9 @@ def _not_a_heading(blocks: Sequence[Block], position: int, known: Mapping[str, i
     if _is_value(after.text.strip()):
         return True  # "Decision Made:" then "12 September 2012": a field, whatever its wording
     unknown = _known_level(heading_key(text), known) is None
-    return unknown and (_is_list_text(after) or _is_form_line(after.text))
+    # ... a lead-in to a list, a label beside the next label, or one whose value was left out before
+    # the next heading ("Decision Ref:" straight above the decision's title)
+    return unknown and (_is_list_text(after) or _is_form_line(after.text) or after.heading is not None)
 
 
 def infer_outline(blocks: list[Block], known_levels: Mapping[str, int]) -> list[Block]:

@@ -98,7 +98,7 @@ def _carries(wording: str, keys) -> bool:
     followed by more words. "Decision papers" is not the "Decision" heading."""
     carried, prefixes, labels = keys
     key = heading_key(wording)
-    return key in carried or key in labels or (" " in key and key in prefixes)
+    return bool(key) and (key in carried or key in labels or (" " in key and key in prefixes))
 
 
 def _document_fit(profile: Profile, spec: DocumentSpec, blocks: list[Block], keys, index) -> ProfileFit:

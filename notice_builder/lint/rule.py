@@ -121,7 +121,8 @@ class RuleContext:
             for heading in spec.headings:
                 if not heading.is_wildcard:
                     for wording in heading.wordings:  # the first, of equal wordings
-                        wanted.setdefault(heading_key(wording), heading)
+                        if heading_key(wording):  # a wording of punctuation alone matches nothing
+                            wanted.setdefault(heading_key(wording), heading)
             found = []
             for block in document.headings:
                 heading = matching_heading(heading_key(block.heading.text), wanted)
@@ -140,7 +141,8 @@ class RuleContext:
             return set()
 
         def compute() -> set[str]:
-            wanted = {heading_key(w): h for h in spec.headings if not h.is_wildcard for w in h.wordings}
+            wanted = {heading_key(w): h for h in spec.headings if not h.is_wildcard for w in h.wordings
+                      if heading_key(w)}
             rows: dict[int, list[Block]] = {}
             for block in document.blocks:
                 if block.table_row is not None:

@@ -82,8 +82,8 @@ def _known_heading_levels(profile: Profile) -> dict[str, int]:
         for h in spec.headings:
             if not h.is_wildcard:
                 for wording in h.wordings:
-                    key = heading_key(wording)
-                    levels[key] = min(h.level, levels.get(key, h.level))
+                    if key := heading_key(wording):
+                        levels[key] = min(h.level, levels.get(key, h.level))
     return levels
 
 

@@ -33,7 +33,7 @@ def changed_profile(tmp_path, change) -> str:
 def rename_legal(data: dict) -> None:
     for heading in data["documents"]["notice"]["headings"]:
         if heading["id"] == "legal":
-            heading["text"] = "LEGAL ADVICE"
+            heading.update(text="LEGAL ADVICE", aliases=[])  # the office's only wording of it
 
 
 def require_human_rights(data: dict) -> None:

@@ -117,7 +117,9 @@ def _rules_listing(config: LintConfig, as_json: bool) -> str:
     help="A TOML file with the lint settings (default: [tool.notice-builder.lint] in pyproject.toml).",
 )
 @click.option(
-    "--profile", help="Organisation profile to check headings against (default: the decision's, or wmpcc)."
+    "--profile",
+    help="Organisation profile to check headings against (default: the decision's, or wmpcc; for a Word "
+    "draft, the built-in profile it fits, if any).",
 )
 @click.option(
     "--disable", multiple=True, metavar="RULE", help="Switch a rule off (code or slug); repeatable."

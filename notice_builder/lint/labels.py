@@ -89,6 +89,8 @@ def blank_date(value: str) -> bool:
 # is final they are fields like any other (see rules/missing_field.py).
 SIGNATURE_FIELDS = ("Signature:", "Date:")
 _SEPARATORS = ":：.…_\t-–—"
+# What follows a label that is the rest of a longer label: "Telephone" in "Telephone Number: ....".
+_LONGER_LABEL = re.compile(r"^[^\W\d][\w ]{0,30}(?::|\.{2,}|…|_{2,})")
 
 
 @cache
@@ -115,7 +117,7 @@ def field_value(text: str, label: str, *, loose: bool = False) -> str | None:
     if after[0] in _SEPARATORS:
         value = after.lstrip(_SEPARATORS + " ")
         return "" if _FILLER.match(value) or blank_date(value) else value.strip()
-    if rest[:1].isspace() and loose:
+    if rest[:1].isspace() and loose and not _LONGER_LABEL.match(after):
         return after.strip()
     return None
 
@@ -138,11 +140,49 @@ def _row_value(row: Sequence[Block]) -> str:
     return "(picture)" if any(b.has_drawing for b in row) else ""
 
 
-def find_field(blocks: Sequence[Block], label: str, masthead_end: int) -> FieldLine | None:
-    """The paragraph (or table row) that gives `label`: the first with a value, else the first blank."""
+# A line that is itself a label ("Email:", "Decision number: 12"), so not the value of the label above it.
+_LABEL_LINE = re.compile(r"^[^\W\d][^:.;!?]{0,40}:(?:\s|$)")
+
+
+def _value_below(blocks: Sequence[Block], position: int) -> str:
+    """A label's value written in the paragraph after it ("Report author:" then "Liz Thomas"), if any.
+
+    Only a paragraph of text: not a heading, not in a table, not another label.
+    """
+    for block in blocks[position + 1 :]:
+        if not block.has_content:
+            continue
+        text = block.text.strip()
+        if block.heading is not None or block.table_row is not None or _LABEL_LINE.match(text):
+            return ""
+        return "" if _FILLER.match(text) else text
+    return ""
+
+
+def line_index(blocks: Sequence[Block]) -> dict[str, list[int]]:
+    """Positions of the blocks by the first two characters of their text (case-folded): where
+    `find_field` looks for a label, so that each label is compared with few paragraphs."""
+    index: dict[str, list[int]] = {}
+    for position, block in enumerate(blocks):
+        start = block.text.lstrip()[:2].casefold()
+        if start:
+            index.setdefault(start, []).append(position)
+    return index
+
+
+def find_field(
+    blocks: Sequence[Block], label: str, masthead_end: int, index: dict[str, list[int]] | None = None
+) -> FieldLine | None:
+    """The paragraph (or table row) that gives `label`: the first with a value, else the first blank.
+
+    The value may be on the label's line, in the next cell of its table row, or in the paragraph
+    after a label that stands alone. `index` (from `line_index(blocks)`) saves looking at every block.
+    """
     blank = None
     first_word = label_key(label).split()[0] if label_key(label) else ""
-    for position, block in enumerate(blocks):
+    positions = range(len(blocks)) if index is None else index.get(first_word[:2], ())
+    for position in positions:
+        block = blocks[position]
         start = block.text.lstrip()
         if not start or start[: len(first_word)].casefold() != first_word:
             continue  # cheap test before the label's pattern: most paragraphs start otherwise
@@ -155,6 +195,8 @@ def find_field(blocks: Sequence[Block], label: str, masthead_end: int) -> FieldL
             value = _row_value(row)
         if not value and block.has_drawing:
             value = "(picture)"
+        if not value and not in_row:
+            value = _value_below(blocks, position)
         if value:
             return FieldLine(label, block, value, row)
         blank = blank or FieldLine(label, block, "", row)
@@ -166,18 +208,47 @@ def signs_off(spec: DocumentSpec | None, document: Document) -> bool:
     return bool(spec and spec.signature_after) and document.status == "final"
 
 
-def required_fields(spec: DocumentSpec, document: Document) -> tuple[str, ...]:
-    """The labels `document` must fill: the profile's required fields, and Signature/Date once final."""
-    labels = [f.label for f in spec.fields if f.required]
+def required_fields(
+    spec: DocumentSpec, document: Document, *, core_only: bool = False
+) -> tuple[tuple[str, ...], ...]:
+    """The fields `document` must fill, each as its wordings (its label first): the profile's required
+    fields (only its `core` ones if `core_only`), and Signature/Date once final."""
+    fields = [f.wordings for f in spec.fields if f.required and (f.core or not core_only)]
     if signs_off(spec, document):
-        keys = {label_key(label) for label in labels}
-        labels += [s for s in SIGNATURE_FIELDS if label_key(s) not in keys]
-    return tuple(labels)
+        keys = {label_key(wording) for wordings in fields for wording in wordings}
+        fields += [(s,) for s in SIGNATURE_FIELDS if label_key(s) not in keys]
+    return tuple(fields)
+
+
+def find_any_field(
+    blocks: Sequence[Block], wordings: Sequence[str], masthead_end: int,
+    index: dict[str, list[int]] | None = None,
+) -> FieldLine | None:
+    """The line that gives a field under any of its wordings: the first with a value, else the first blank.
+
+    A line is read under the longest wording that fits it: "Contact officer" (blank) is not
+    "Contact" with the value "officer".
+    """
+    blank = None
+    claimed: set[int] = set()
+    for wording in sorted(wordings, key=lambda w: -len(label_key(w))):
+        line = find_field(blocks, wording, masthead_end, index)
+        if line is None or line.block.index in claimed:
+            continue
+        claimed.add(line.block.index)
+        if line.value:
+            return line
+        blank = blank or line
+    return blank
 
 
 def required_field_lines(
-    spec: DocumentSpec, document: Document, masthead_end: int
+    spec: DocumentSpec, document: Document, masthead_end: int, *, core_only: bool = False
 ) -> list[tuple[str, FieldLine | None]]:
     """Each required label of `document` with the line that gives it, or None where there is none."""
     blocks = document.blocks
-    return [(label, find_field(blocks, label, masthead_end)) for label in required_fields(spec, document)]
+    index = line_index(blocks)
+    return [
+        (wordings[0], find_any_field(blocks, wordings, masthead_end, index))
+        for wordings in required_fields(spec, document, core_only=core_only)
+    ]

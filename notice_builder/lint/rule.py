@@ -14,7 +14,14 @@ from typing import Any
 
 from notice_builder.lint.labels import FieldLine, required_field_lines
 from notice_builder.model.findings import Finding, Location, Severity
-from notice_builder.model.outline import Block, Document, Outline, heading_key, matching_heading
+from notice_builder.model.outline import (
+    PROFILE_PARTIAL,
+    Block,
+    Document,
+    Outline,
+    heading_key,
+    matching_heading,
+)
 from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile
 
 
@@ -83,8 +90,17 @@ class RuleContext:
             return []
         return self.once(
             ("field_lines", id(document)),
-            lambda: required_field_lines(spec, document, self.body_start(document)),
+            lambda: required_field_lines(spec, document, self.body_start(document), core_only=self.core_only),
         )
+
+    @property
+    def core_only(self) -> bool:
+        """True when the draft is another office's document of the profile's kind: only core parts are due."""
+        return self.outline.profile_fit == PROFILE_PARTIAL
+
+    def required_headings(self, spec: DocumentSpec) -> tuple[HeadingSpec, ...]:
+        """The headings a document of `spec` must have: all required ones, or only the core ones."""
+        return tuple(h for h in spec.required_headings if h.core or not self.core_only)
 
     def spec(self, document: Document) -> DocumentSpec | None:
         """The profile's description of a document, if the document's kind is known."""
@@ -104,7 +120,9 @@ class RuleContext:
             wanted: dict[str, HeadingSpec] = {}
             for heading in spec.headings:
                 if not heading.is_wildcard:
-                    wanted.setdefault(heading_key(heading.text), heading)  # the first, of equal wordings
+                    for wording in heading.wordings:  # the first, of equal wordings
+                        if heading_key(wording):  # a wording of punctuation alone matches nothing
+                            wanted.setdefault(heading_key(wording), heading)
             found = []
             for block in document.headings:
                 heading = matching_heading(heading_key(block.heading.text), wanted)
@@ -113,6 +131,36 @@ class RuleContext:
             return found
 
         return self.once(("profile_headings", id(document)), compute)
+
+    def labelled_sections(self, document: Document) -> set[str]:
+        """Ids of the profile headings `document` gives as a labelled line instead of a heading:
+        "Reason for Decision: In accordance with ...", a table row | Reasons for Decision :- | ... |,
+        or a label too long to pass for a heading ("Details of any conflict of interest declared ...:")."""
+        spec = self.spec(document)
+        if spec is None:
+            return set()
+
+        def compute() -> set[str]:
+            wanted = {heading_key(w): h for h in spec.headings if not h.is_wildcard for w in h.wordings
+                      if heading_key(w)}
+            rows: dict[int, list[Block]] = {}
+            for block in document.blocks:
+                if block.table_row is not None:
+                    rows.setdefault(block.table_row, []).append(block)
+            found = set()
+            for block in document.blocks:
+                label, colon, _ = block.text.strip().partition(":")
+                if not colon:
+                    beside = rows.get(block.table_row, []) if block.table_row is not None else []
+                    if not any(b is not block and b.text.strip() for b in beside):
+                        continue
+                    label = block.text
+                heading = matching_heading(heading_key(label), wanted) if len(label) <= 200 else None
+                if heading is not None:
+                    found.add(heading.id)
+            return found
+
+        return self.once(("labelled_sections", id(document)), compute)
 
     def body_start(self, document: Document) -> int:
         """Position of the document's first profile heading: what comes before is its masthead."""

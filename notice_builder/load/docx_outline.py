@@ -22,6 +22,7 @@ from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limi
 from notice_builder.docx.paragraph_text import ParagraphText, read_paragraph
 from notice_builder.docx.shared_parts import package_numbering, package_styles
 from notice_builder.docx.styles import StyleSheet, emphasis
+from notice_builder.load.outline_inference import infer_outline
 from notice_builder.model.findings import Finding, Location, UnreadableInput
 from notice_builder.model.limits import MAX_DRAFT_PARAGRAPHS
 from notice_builder.model.outline import (
@@ -80,14 +81,15 @@ def _known_heading_levels(profile: Profile) -> dict[str, int]:
     for spec in profile.documents.values():
         for h in spec.headings:
             if not h.is_wildcard:
-                key = heading_key(h.text)
-                levels[key] = min(h.level, levels.get(key, h.level))
+                for wording in h.wordings:
+                    if key := heading_key(wording):
+                        levels[key] = min(h.level, levels.get(key, h.level))
     return levels
 
 
 def _known_labels(profile: Profile) -> frozenset[str]:
     """The profile's field labels (and the signature block's), which a blank field shows alone."""
-    labels = {label_key(f.label) for spec in profile.documents.values() for f in spec.fields}
+    labels = {label_key(w) for spec in profile.documents.values() for f in spec.fields for w in f.wordings}
     return frozenset(labels | {"signature", "date"})
 
 
@@ -299,7 +301,9 @@ def _heading_score(blocks: list[Block], spec) -> int:
                 carried.add(key)
                 cut = key.rfind(" ")
                 key = key[:cut] if cut > 0 else ""
-    return sum(heading_key(h.text) in carried for h in spec.headings if not h.is_wildcard)
+    return sum(
+        any(heading_key(w) in carried for w in h.wordings) for h in spec.headings if not h.is_wildcard
+    )
 
 
 def _masthead_start(blocks: list[Block], position: int, page_starts: set[int]) -> int:
@@ -344,6 +348,7 @@ def read_docx_outline(path: str | Path, profile: Profile, limits: Limits = DEFAU
     """The outline of a .docx draft; raises UnreadableInput if the file cannot be read safely."""
     with open_docx(path, limits) as package:
         blocks, page_starts, sheet = read_blocks(package, profile)
+        blocks = infer_outline(blocks, _known_heading_levels(profile))  # the outline seen as a whole
         title, language = _core_properties(package)
         disabled = _disabled_rules(package)
     return Outline(

@@ -17,6 +17,9 @@ from typing import TypeVar
 from notice_builder.model.findings import Location
 
 UNKNOWN_KIND = "unknown"
+# How well a Word draft fits the profile it is checked against, which decides what it must carry:
+PROFILE_GIVEN = "given"  # named (--profile, a project's setting) or clearly its form: every required part
+PROFILE_PARTIAL = "partial"  # the closest kind, in another office's form: only the profile's core parts
 _T = TypeVar("_T")
 
 
@@ -96,6 +99,7 @@ class Outline:
     has_metadata: bool = False
     listed_annexes: frozenset[str] = frozenset()
     disabled_rules: frozenset[str] = frozenset()
+    profile_fit: str = PROFILE_GIVEN
     # Completes a location of this outline for a finding: a decision's blocks carry only their JSON
     # pointer, and the line and column are looked up for the few that become findings.
     locate: Callable[[Location], Location] = _as_given

@@ -27,6 +27,7 @@ class HeadingSpec:
     required: bool = True
     level: int = 1
     aliases: tuple[str, ...] = ()  # other wordings of the heading that mean the same
+    core: bool = False  # every document of the kind has it (another office's form is checked for it)
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -47,6 +48,7 @@ class FieldSpec:
     source: str
     required: bool = True
     aliases: tuple[str, ...] = ()  # other labels that mean the same, e.g. "Tel No:" for "Telephone:"
+    core: bool = False  # every document of the kind gives it (another office's form is checked for it)
 
     @property
     def wordings(self) -> tuple[str, ...]:

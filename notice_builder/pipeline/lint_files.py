@@ -13,13 +13,20 @@ from pathlib import Path
 
 from notice_builder.lint import FileReport, LintConfig, LintReport, lint_outline
 from notice_builder.lint.api import docx_outline
-from notice_builder.lint.profile_fit import profile_suggestion
+from notice_builder.lint.profile_fit import (
+    builtin_fits,
+    choose_fit,
+    fit_finding,
+    fitted_outline,
+    profile_suggestion,
+)
 from notice_builder.load import load_decision_file
 from notice_builder.load.folder_walk import files_below
+from notice_builder.load.project_settings import project_profile
 from notice_builder.model.findings import Finding, NoticeBuilderError, Severity
-from notice_builder.model.profile import Profile
+from notice_builder.model.profile import DEFAULT_PROFILE, Profile
 from notice_builder.pipeline.decision import run_decision
-from notice_builder.profiles import load_profile, project_or_default_profile
+from notice_builder.profiles import load_profile
 
 LINTED_SUFFIXES = (".docx", ".json")
 _DECISION_KEYS = frozenset({"notice", "report", "decision_maker"})
@@ -30,9 +37,27 @@ _UNREADABLE_JSON = frozenset({"json-syntax", "encoding", "unreadable", "duplicat
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", ".git", ".venv", "venv"})
 
 
-def _docx_profile(config: LintConfig, path: str | Path) -> Profile:
-    """--profile or the lint configuration's, else the profile of the project the draft is in."""
-    return load_profile(config.profile) if config.profile else project_or_default_profile(Path(path).parent)
+def _given_profile(config: LintConfig, path: str | Path) -> Profile | None:
+    """--profile or the lint configuration's, else the profile of the project the draft is in, if any."""
+    name = config.profile or project_profile(Path(path).parent)
+    return load_profile(name) if name else None
+
+
+def lint_docx_file(path: str | Path, config: LintConfig) -> list[Finding]:
+    """Lint a Word draft against its given profile, else against the built-in profile it fits (if any)."""
+    given = _given_profile(config, path)
+    if given is not None:
+        outline = docx_outline(path, given)
+        suggestion = profile_suggestion(outline, given)
+        return lint_outline(outline, given, config) + ([suggestion] if suggestion else [])
+    outline = docx_outline(path, load_profile(DEFAULT_PROFILE))
+    fits = builtin_fits(outline)
+    fit, how = choose_fit(fits)
+    profile = fit.profile if fit else load_profile(DEFAULT_PROFILE)
+    if profile.name != DEFAULT_PROFILE:
+        outline = docx_outline(path, profile)  # read again: its headings and labels shape the outline
+    note = fit_finding(outline, fits, fit, how)
+    return lint_outline(fitted_outline(outline, fit, how), profile, config) + ([note] if note else [])
 
 
 def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
@@ -58,11 +83,7 @@ def lint_file(path: str | Path, config: LintConfig | None = None) -> FileReport:
             run = run_decision(source, profile=config.profile, lint_config=config, render=False,
                                keep_going=True)
             return FileReport(name, list(run.findings), unreadable=run.profile is None)
-        profile = _docx_profile(config, path)
-        outline = docx_outline(path, profile)
-        findings = lint_outline(outline, profile, config)
-        suggestion = profile_suggestion(outline, profile)
-        return FileReport(name, findings + ([suggestion] if suggestion else []))
+        return FileReport(name, lint_docx_file(path, config))
     except NoticeBuilderError as error:
         is_decision = name.lower().endswith(".json")
         unreadable = not is_decision or any(f.code in _UNREADABLE_JSON for f in error.findings)

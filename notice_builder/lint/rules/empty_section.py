@@ -5,7 +5,10 @@ by a deeper heading is a parent, not empty. Between two of the profile's heading
 `level` decides, so a grouping heading ("Areas of consideration", no text of its own) followed by
 its level-2 sub-sections is not empty even when the draft types them all at one level. Headings
 in a document's masthead (before its first profile heading: "STRATEGIC POLICING AND CRIME BOARD",
-"DECISION" as the report type) are not sections and are skipped.
+"DECISION" as the report type) are not sections and are skipped, and so is a heading that
+carries its own answer, a form's question "13. Registered PPO/IOM: N/A" styled as a heading.
+Which paragraphs are headings, and at what level, is judged from the whole document
+(`load/outline_inference.py`): a bold bullet or field label is no section.
 
 Fails:  EQUALITY IMPLICATIONS, then straight away Schedule of Background Papers
 Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule ...; "Areas of
@@ -14,8 +17,13 @@ Passes: EQUALITY IMPLICATIONS, "There are no equality implications.", Schedule .
 
 from __future__ import annotations
 
+import re
+
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
+
+# A form line that carries its own answer: "13. Registered PPO/IOM: N/A", "Is the offender ...? Yes".
+_ANSWERED = re.compile(r"[?:][\s\u2002]*[^\W_]")
 
 
 def _levels(first, second, form_level: dict[int, int]) -> tuple[int, int]:
@@ -31,7 +39,7 @@ def check(context: RuleContext):
         form_level = {block.index: spec.level for block, spec in context.profile_headings(document)}
         for position in range(context.body_start(document), len(blocks)):
             heading = blocks[position].heading
-            if heading is None:
+            if heading is None or _ANSWERED.search(heading.text):
                 continue
             empty = True
             for following in blocks[position + 1 :]:

@@ -5,8 +5,10 @@ an accessibility finding (WCAG 2.2 1.3.1). What looks like a heading is decided 
 `outline.fake_heading_level`: a short paragraph (at most 15 words) that does not end like a
 sentence and is typed in capitals (two words, or one of six letters or more: not an acronym
 line), or is wholly bold (Title Case, numbered "3. Financial implications", or ending with a
-colon), or reads exactly as one of the profile's headings. In a decision file the same applies
-to a Markdown paragraph, which should be a Markdown heading instead.
+colon), or reads exactly as one of the profile's headings. Seen with its neighbours
+(`load/outline_inference.py`), a bold bullet, a field label with its value under it or beside the
+next label, a lead-in to a list and an instruction to the reader are not headings. In a decision
+file the same applies to a Markdown paragraph, which should be a Markdown heading instead.
 
 Fails:  a Normal paragraph "FINANCIAL IMPLICATIONS"; a bold "Project Costs:"
 Passes: the same text in Heading 1 / Heading 2; "OJEU" alone; a bold sentence ending in a full stop

@@ -5,7 +5,11 @@ financial, legal and equality implications, the covering report its purpose, bac
 recommendations, and so on. Matching is tolerant (`outline.heading_matches`): case, "&"/"and",
 numbering ("3. Financial implications"), trailing colons, spaced hyphens ("NON - CONFIDENTIAL"),
 plurals, and extra words after the required ones ("Legal implications and risks") all match.
-Typed headings count as well as styled ones. Documents of unknown kind are not checked.
+Typed headings count as well as styled ones, and so does a heading given as the label of a line
+or table row ("Reason for Decision: In accordance with ..."); every wording in the profile's
+`aliases` counts as the heading. Documents of unknown kind are not checked; a draft that only
+partly fits its profile (another office's record, see lint/profile_fit.py) is checked for the
+profile's `core` headings only.
 
 Each heading stands for one profile heading, the most specific it matches, so "Risks to human
 rights" does not stand in for a missing "Risks". Headings marked `required: false` and wildcard
@@ -35,7 +39,8 @@ def check(context: RuleContext):
         if spec is None:
             continue
         present = {heading.id for _, heading in context.profile_headings(document)}
-        for required in spec.required_headings:
+        present |= context.labelled_sections(document)
+        for required in context.required_headings(spec):
             if required.id in present:
                 continue
             parent = _parent(spec, required) if required.level > 1 else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from notice_builder.docx.elements import W_P, W_TXBX_CONTENT, iter_paragraphs
+from notice_builder.docx.elements import W_P, W_TC, W_TXBX_CONTENT, iter_paragraphs
 from notice_builder.docx.namespaces import NAMESPACES, qn
 from notice_builder.docx.package_reader import DocxPackage
 from notice_builder.model.findings import Finding, UnreadableInput
@@ -58,6 +58,14 @@ def document_body(package: DocxPackage) -> etree._Element:
             hint="open it in Word and save it as a Word Document (.docx); nothing in it was checked",
         )])
     return body
+
+
+def table_cell(p: etree._Element) -> int | None:
+    """The position in its row of the table cell a paragraph is in (None outside a table)."""
+    parent = p.getparent()
+    while parent is not None and parent.tag != W_TC:
+        parent = parent.getparent()
+    return None if parent is None else sum(1 for _ in parent.itersiblings(W_TC, preceding=True))
 
 
 def _duplicate_text_box(content: etree._Element) -> bool:

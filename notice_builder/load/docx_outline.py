@@ -23,7 +23,7 @@ from notice_builder.docx.numbering import num_pr
 from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from notice_builder.docx.paragraph_text import ParagraphText, read_paragraph
 from notice_builder.docx.shared_parts import package_numbering, package_styles
-from notice_builder.docx.stories import document_body
+from notice_builder.docx.stories import document_body, table_cell
 from notice_builder.docx.styles import StyleSheet, emphasis
 from notice_builder.load.docx_stories import outside_blocks
 from notice_builder.model.findings import Finding, Location, UnreadableInput
@@ -183,6 +183,7 @@ def read_blocks(
                 number=number,
                 list_item=bool(numpr and numpr[0] != "0"),
                 table_row=row,
+                table_cell=table_cell(p) if row is not None else None,
                 has_drawing=content.drawing,
                 prompts=tuple(content.prompts),
                 fields=tuple(content.fields),

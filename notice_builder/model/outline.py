@@ -42,6 +42,8 @@ class Block:
     list_item: bool = False
     table_row: int | None = None
     has_drawing: bool = False
+    # Which cell of its row a table paragraph is in: equal for the paragraphs of one cell.
+    table_cell: int | None = None
     # Text Word shows in an empty content control ("Click or tap here to enter text."), which is not
     # in `text`: the control is still to be filled in.
     prompts: tuple[str, ...] = ()

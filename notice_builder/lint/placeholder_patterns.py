@@ -1,0 +1,96 @@
+"""The placeholder patterns: what merge tools, templates and drafters leave in text to be filled in.
+
+Each entry is (name, guards, pattern): a pattern is tried only if one of its guard substrings is in
+the paragraph, a cheap first look (Python's regular expressions are slow to scan a paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Word fields that a mail merge or the person filling the form replaces: left in, the merge was not done.
+MERGE_NAMES = frozenset({"MERGEFIELD", "MACROBUTTON", "FILLIN", "ASK", "MERGEREC", "NEXT", "NEXTIF"})
+
+# Square brackets that are not a blank: editorial marks, redactions, Markdown footnotes.
+_EDITORIAL = r"(?:sic|emphasis\s+(?:added|mine|original)|redacted|exempt|withheld|removed|deleted|" \
+    r"confidential|not\s+for\s+publication|footnote|see\s+\w+|ibid|ed|note|citation\s+needed|" \
+    r"[ivxlc]{1,6}|[a-z])"
+_BRACKETED_NAME = re.compile(
+    r"\[(?!\s*" + _EDITORIAL + r"\s*\])\s*[A-Za-z][^\[\]\n]{1,60}\](?![(\[:])", re.IGNORECASE
+)
+# "Lead Member for/Director of": two roles, each ending in "for" or "of", with the name after left out.
+_ROLE = r"[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+(?:for|of)"
+_ROLE_CHOICE = rf"\b{_ROLE}\s*/\s*{_ROLE}\b"
+# "approve/do not approve", "is/is not", "agree/disagree": a yes-or-no choice left for the signatory.
+_YES_NO_CHOICE = (
+    r"(?i:\b(?P<w>[a-z]{2,})\s*/\s*(?:(?:do|does|did|is|are|was|has|have|will)\s+not\s+|not\s+|dis|un|in)"
+    r"(?P=w)\b|\b(?P<v>is|are|was|has|have|do|does|will|can)\s*/\s*(?P=v)\s*(?:not|n't)\b)"
+)
+
+PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        "a merge field",
+        ("{{", "{%", "<<", "«", "{"),
+        re.compile(
+            r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|<<\s*[^<>\n]{1,60}?\s*>>|«[^«»\n]{1,60}»"
+            r"|(?<![{\w$\\])\{\s*[A-Za-z_][\w.\- ]{0,40}\}(?!\})"
+        ),
+    ),
+    ("a name in square brackets", ("[",), _BRACKETED_NAME),
+    (
+        "a bracketed instruction",
+        ("<", "{"),
+        re.compile(
+            r"[<{]\s*(?:insert|enter|add|name|date|tb[cda]|x{2,}|placeholder|details?|to be)\b"
+            r"[^>}\n]{0,80}[>}]",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "XX",
+        ("XX",),
+        # Not a word (XXL), nor a roman twenty: "Part XX" of an Act.
+        re.compile(r"(?<![A-Za-z])(?<!Part )(?<!Chapter )(?<!Schedule )(?<!Article )X{2,}(?![A-Za-z])"),
+    ),
+    ("a run of dots", ("....", "…", ". . ."), re.compile(r"\.{4,}|…{2,}|(?:\. ){3,}\.|…\.{2,}")),
+    # Underscores with something else in the paragraph: a line of only underscores is a separator. The
+    # group "blank" is what is reported.
+    ("a run of underscores", ("____",), re.compile(r"^(?=[\s\S]*[^_\s])[\s\S]*?(?P<blank>_{4,})")),
+    (
+        "TBC",
+        ("TB", "be confirmed", "be determined", "be agreed", "be advised"),
+        re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b"),
+    ),
+    (
+        "a drafting note",
+        ("AWAITING", "BLANK", "lease complete", "LEASE COMPLETE", "TO BE COMPLETED", "o be completed"),
+        # In capitals, or set off by a dash or bracket: "the works are to be completed by May" is prose.
+        re.compile(
+            r"\bAWAITING\s+(?:CLARIFICATION|CONFIRMATION|DETAILS|INFORMATION|SIGNATURE|APPROVAL)\b|\bBLANK\b"
+            r"|\bPLEASE\s+COMPLETE\b|\bTO\s+BE\s+COMPLETED\b"
+            r"|(?i:[-–—(\[]\s*(?:please\s+complete|to\s+be\s+completed|to\s+follow|awaiting\s+\w+)\b)",
+        ),
+    ),
+    ("a template's choice", ("/",), re.compile(_ROLE_CHOICE + "|" + _YES_NO_CHOICE)),
+    ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
+    (
+        "a date format",
+        ("YY", "yy"),  # every year form has these; "dd" and "mm" are in many ordinary words
+        re.compile(r"\b(?:DD|dd)\s?[/.-]\s?(?:MM|mm)\s?[/.-]\s?(?:YYYY|yyyy|YY|yy|20YY|20yy)\b"),
+    ),
+    (
+        "a form prompt",
+        ("lick ", "LICK ", "hoose an ", "HOOSE AN "),
+        re.compile(
+            r"\bClick (?:or tap )?(?:here )?to enter (?:text|a date)\b|\bChoose an item\b", re.IGNORECASE
+        ),
+    ),
+)
+# One scan for any pattern's substrings: most paragraphs have none, and need no further look.
+ANY_GUARD = re.compile("|".join(re.escape(g) for _, guards, _ in PATTERNS for g in guards))
+
+
+def blank_heading(text: str) -> bool:
+    """A heading of nothing but punctuation (" - ", "/"): the names a template puts around it are missing."""
+    stripped = text.strip()
+    return bool(stripped) and not any(c.isalnum() for c in stripped)

@@ -56,7 +56,7 @@ def score(entries: list[dict], findings_by_file: dict[str, list], rules: tuple[s
     for entry in entries:
         findings = findings_by_file[entry["file"]]
         for rule in rules:
-            places = {f.location.paragraph for f in findings if f.code == rule and getattr(f.location, "area", None) is None}
+            places = {f.location.paragraph for f in findings if f.code == rule and f.location.area is None}
             places.discard(None)
             defects = {d["paragraph"] for d in entry["defects"] if d["rule"] == rule}
             unjudged = {d["paragraph"] for d in entry.get("not_judged", []) if d.get("rule") == rule}

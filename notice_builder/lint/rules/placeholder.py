@@ -7,7 +7,7 @@ Patterns (a table, `placeholder_patterns.PATTERNS`, extendable with the `extra_p
     Markdown link "[text](url)"), and "<enter name>";
   - XX standing for a number ("0XX/2013", "£XX,XXX"), not in a word (XXL) nor "Part XX" of an Act;
   - a run of four or more dots ("Signature.....") or of underscores ("Date ____"); a line of nothing
-    but underscores is a separator, not a blank;
+    but underscores is a separator, not a blank, except in a table cell (| Signed | ______ |);
   - TBC, TBA, TBD, "to be confirmed"; drafting notes: "AWAITING CLARIFICATION", "BLANK – please
     complete";
   - a template's choice left in: "Lead Member for/Director of", "approve/do not approve";
@@ -48,6 +48,7 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE,
 )
 _MAX_QUESTION_WORDS = 25
+_UNDERSCORES_ONLY = re.compile(r"^\s*_{4,}\s*$")
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -187,9 +188,10 @@ def _blank(context: RuleContext, block: Block, rows, form_blanks: dict[int, str]
         )
 
 
-def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = True) -> Iterator:
-    """Findings for what a paragraph's text and fields leave to be filled in (`prompts`: and its
-    content controls' prompts)."""
+def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = True, text: bool = True
+               ) -> Iterator:
+    """Findings for what a paragraph's fields, content controls' prompts (if `prompts`) and text (if
+    `text`) leave to be filled in."""
     merge = _merge_fields(block)
     for instruction in merge[:1]:
         yield context.finding(
@@ -203,14 +205,22 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
             f"{quote(prompt)} is a content control's prompt: the control was not filled in",
             "click the control and type or choose its value, or delete the control",
         )
-    text = block.text
-    if not text.strip():
+    if not text or not block.text.strip():
         return
+    text = block.text
     if block.heading is not None and blank_heading(text):
         yield context.finding(
             block.location,
             f"the heading {quote(text.strip())} has only punctuation: the words around it were left out",
             "fill in the names or numbers the heading should give",
+        )
+        return
+    if block.table_row is not None and _UNDERSCORES_ONLY.match(text):
+        # In a table cell (| Signed | ______ |) a line of underscores is the blank to sign on.
+        yield context.finding(
+            block.location,
+            f"{quote(text.strip())} is a placeholder (a run of underscores) left in the text",
+            "replace it with the real value before the document goes out",
         )
         return
     if patterns is PATTERNS and not ANY_GUARD.search(text):
@@ -242,11 +252,14 @@ def check(context: RuleContext):
             if blank and block.table_row is not None:
                 blank_rows.add(block.table_row)
             yield from blank
-            # The prompt in the value cell of a row whose label is reported says the same again.
-            yield from _paragraph(context, block, patterns, prompts=block.table_row not in blank_rows)
+            # A blank label's dots, or the prompt in the value cell of a row whose label is reported,
+            # say the same again.
+            yield from _paragraph(context, block, patterns, prompts=block.table_row not in blank_rows,
+                                  text=not blank)
     for block in context.outline.outside:
-        yield from _blank(context, block, {}, {})
-        yield from _paragraph(context, block, patterns)
+        blank = list(_blank(context, block, {}, {}))
+        yield from blank
+        yield from _paragraph(context, block, patterns, text=not blank)
 
 
 RULE = Rule(

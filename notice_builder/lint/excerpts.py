@@ -30,10 +30,11 @@ def with_excerpts(findings: list[Finding], outline: Outline) -> list[Finding]:
     if not findings:
         return findings
     texts: dict[tuple, list[str]] = {}
-    for _, block in outline.blocks():
-        texts.setdefault(_key(block.location), []).append(block.text)
-    for block in outline.outside:
-        texts.setdefault(_key(block.location), []).append(block.text)
+    blocks = [*(block for _, block in outline.blocks()), *outline.outside]
+    for block in blocks:
+        # An empty content control shows only its prompt: that is what the reader sees there.
+        shown = block.text if block.text.strip() or not block.prompts else " ".join(block.prompts)
+        texts.setdefault(_key(block.location), []).append(shown)
     done = []
     for finding in findings:
         candidates = texts.get(_key(finding.location))

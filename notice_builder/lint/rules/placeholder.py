@@ -225,6 +225,7 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
         return
     if patterns is PATTERNS and not ANY_GUARD.search(text):
         return
+    reported: list[tuple[int, int]] = []
     for name, guards, pattern in patterns:
         if merge and name == "a merge field":
             continue  # the field's own result, «Name», reported above
@@ -232,6 +233,9 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
             continue
         if match := pattern.search(text):
             span = match.span("blank") if "blank" in pattern.groupindex else match.span()
+            if any(start < span[1] and span[0] < end for start, end in reported):
+                continue  # "<< name >>" is a merge field; that it is also a bracketed word adds nothing
+            reported.append(span)
             yield context.finding(
                 block.location,
                 f"{quote(_around(text, *span))} is a placeholder ({name}) left in the text",

@@ -155,7 +155,8 @@ def build(
 def _rewrite(data: bytes, change) -> bytes:
     """The package with each part passed through change(name, bytes) -> bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             target.writestr(info.filename, change(info.filename, source.read(info.filename)))
         for name, content in getattr(change, "added", {}).items():
@@ -171,15 +172,18 @@ def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
         "</w:p></w:footnote>"
     )
     body = "".join(
-        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+        "</w:footnote>"
         for number, text in enumerate(notes, start=1)
     )
-    part = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {DECLARATIONS}>{separators}{body}</w:footnotes>'
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {DECLARATIONS}>'
+            f"{separators}{body}</w:footnotes>")
 
     def change(name: str, content: bytes) -> bytes:
         if name == "[Content_Types].xml":
-            return content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                                   b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            return content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="'
+                                   b"application/vnd.openxmlformats-officedocument.wordprocessingml."
+                                   b'footnotes+xml"/></Types>')
         if name == "word/_rels/document.xml.rels":
             return content.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.'
                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
@@ -190,6 +194,9 @@ def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
     return _rewrite(data, change)
 
 
+STRICT_RELATIONSHIP_TYPE = b'Type="http://purl.oclc.org/ooxml/officeDocument/relationships/'
+
+
 def as_strict(source: Path, target: Path) -> Path:
     """Write `source` again as ISO/IEC 29500 Strict: Strict namespaces and relationship types."""
     relationship_types = re.compile(rb'Type="http://schemas\.openxmlformats\.org/officeDocument/2006/relationships/')
@@ -197,7 +204,7 @@ def as_strict(source: Path, target: Path) -> Path:
     def change(name: str, content: bytes) -> bytes:
         if not name.endswith((".xml", ".rels")) or name == "[Content_Types].xml":
             return content
-        content = relationship_types.sub(b'Type="http://purl.oclc.org/ooxml/officeDocument/relationships/', content)
+        content = relationship_types.sub(STRICT_RELATIONSHIP_TYPE, content)
         for transitional, strict in STRICT.items():
             content = content.replace(f'"{transitional}"'.encode(), f'"{strict}"'.encode())
         if name == "word/document.xml":

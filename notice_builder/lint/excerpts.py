@@ -7,7 +7,6 @@ paragraphs the body's JSON pointer: there, the paragraph holding the text the me
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from notice_builder.model.findings import Finding
 from notice_builder.model.outline import Outline
@@ -29,12 +28,15 @@ def with_excerpts(findings: list[Finding], outline: Outline) -> list[Finding]:
     """The findings, each with the excerpt of the paragraph it points at (if it points at one)."""
     if not findings:
         return findings
+    wanted = {_key(finding.location) for finding in findings}
     texts: dict[tuple, list[str]] = {}
     blocks = [*(block for _, block in outline.blocks()), *outline.outside]
     for block in blocks:
-        # An empty content control shows only its prompt: that is what the reader sees there.
-        shown = block.text if block.text.strip() or not block.prompts else " ".join(block.prompts)
-        texts.setdefault(_key(block.location), []).append(shown)
+        location = block.location
+        if (key := (location.paragraph, location.pointer, location.area)) in wanted:
+            # An empty content control shows only its prompt: that is what the reader sees there.
+            shown = block.text if block.text.strip() or not block.prompts else " ".join(block.prompts)
+            texts.setdefault(key, []).append(shown)
     done = []
     for finding in findings:
         candidates = texts.get(_key(finding.location))
@@ -46,5 +48,6 @@ def with_excerpts(findings: list[Finding], outline: Outline) -> list[Finding]:
             quoted = [q.rstrip("…") for q in _QUOTED.findall(finding.message)]
             chosen = next((t for t in candidates if any(q and q in " ".join(t.split()) for q in quoted)),
                           next((t for t in candidates if t.strip()), chosen))
-        done.append(replace(finding, excerpt=excerpt(chosen)))
+        done.append(Finding(finding.code, finding.message, finding.path, finding.location, finding.severity,
+                            finding.hint, excerpt(chosen)))
     return done

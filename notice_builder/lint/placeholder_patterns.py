@@ -27,6 +27,14 @@ _YES_NO_CHOICE = (
     r"(?P=w)\b|\b(?P<v>is|are|was|has|have|do|does|will|can)\s*/\s*(?P=v)\s*(?:not|n't)\b)"
 )
 
+# What a template's choice has beside its slash ("for/", "/do not", "/dis"): "/" alone is in every date.
+_CHOICE_GUARDS = (
+    "for/", "of/", "for /", "of /",
+    *(f"/{word}" for stem in ("do", "does", "did", "not", "dis", "un", "in", "is", "are", "was", "has",
+                              "have", "will", "can") for word in (stem, stem.capitalize())),
+    *(f"/ {word}" for word in ("do", "does", "not", "dis", "un", "in", "is", "are", "was", "has", "have")),
+)
+
 PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "a merge field",
@@ -71,7 +79,7 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             r"|(?i:[-–—(\[]\s*(?:please\s+complete|to\s+be\s+completed|to\s+follow|awaiting\s+\w+)\b)",
         ),
     ),
-    ("a template's choice", ("/",), re.compile(_ROLE_CHOICE + "|" + _YES_NO_CHOICE)),
+    ("a template's choice", _CHOICE_GUARDS, re.compile(_ROLE_CHOICE + "|" + _YES_NO_CHOICE)),
     ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
     (
         "a date format",

@@ -32,12 +32,14 @@ _PHONE_LABEL = re.compile(
     r"(?P<number>\+?\(?\d(?:[ \t\-()]{0,2}\d)*)",
     re.IGNORECASE,
 )
-_LABEL_WORDS = ("tel", "phone", "mob", "fax", "ext", "switchboard", "direct")
+# A first look for a label's start, in one scan: most paragraphs have none.
+_LABEL_START = re.compile(r"\b(?:tel|phone|mob|fax|ext|switchboard|direct)", re.IGNORECASE)
 # Digits in a UK shape, not part of a longer word, path, amount or reference. The look-behind comes
 # after the first character, so that the scan skips ahead to a "0" or "+" (it is many times faster).
 _UK_SHAPED = re.compile(
     r"[0+](?<![\w/.£$€-][0+])(?:(?<=\+)44\s?\(?0?\)?\s?|(?<=0))\d(?:[\s-]?\d){7,11}(?![\w/])"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _NOT_IN_ADDRESS = re.compile(r"[<>()\[\],;:\"']")
 _EMAIL_LABELS = frozenset({"email", "e-mail", "email address", "e-mail address"})
@@ -73,8 +75,7 @@ def _telephone_problems(text: str):
     checked anywhere. An extension is fine beside a full number, but not on its own.
     """
     spans, extensions, full = [], [], False
-    lower = text.lower()
-    if any(word in lower for word in _LABEL_WORDS):
+    if _LABEL_START.search(text):
         for match in _PHONE_LABEL.finditer(text):
             number = match.group("number").strip(" -.()")
             digits = _digits(number)
@@ -93,7 +94,7 @@ def _telephone_problems(text: str):
             full = full or problem is None
             if problem is not None:
                 yield number, problem
-    for match in _UK_SHAPED.finditer(text):
+    for match in _UK_SHAPED.finditer(text) if "0" in text or "+" in text else ():
         if not any(start <= match.start() < end for start, end in spans):
             number = match.group(0).strip()
             problem = _number_problem(number)
@@ -124,9 +125,8 @@ def check(context: RuleContext):
     blocks = [b for _, b in context.text_blocks()] + [b for b in context.outline.outside if b.text.strip()]
     for block in blocks:
         text = block.text
-        lower = text.lower()
-        has_email = "@" in text or "mail" in lower
-        if not has_email and not any(c.isdigit() for c in text):
+        has_email = "@" in text or "mail" in text or "MAIL" in text or "Mail" in text
+        if not has_email and _ANY_DIGIT.search(text) is None:
             continue
         if "://" in text or "www." in text:
             text = _URL.sub(" ", text)

@@ -20,6 +20,7 @@ drafts that repeat sub-headings such as "Background" under each section.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
@@ -34,6 +35,7 @@ _SPACED_DASH = re.compile(r"\s*([-\u2010-\u2015])\s*")
 _TRAILING = re.compile(r"[\s:.\uff1a]+$")
 
 
+@lru_cache(maxsize=4096)
 def same_heading_key(text: str) -> str:
     """Two headings are the same if this is: their words, case, numbering, spacing and a final colon aside."""
     text = _NUMBERING.sub("", text.replace("\u2019", "'"), count=1)

@@ -162,6 +162,13 @@ def _merge_fields(block: Block) -> list[str]:
     return [f for f in block.fields if f.split(None, 1)[0].upper() in MERGE_NAMES]
 
 
+def _may_be_blank(block: Block, form_blanks: dict[int, str]) -> bool:
+    """A cheap first look: whether `_blank` could find anything in the paragraph."""
+    text = block.text
+    return (block.table_row is not None or block.index in form_blanks or ":" in text or ".." in text
+            or "…" in text or "__" in text or _BLANK_FORM_FIELD[0] in text)
+
+
 def _blank(context: RuleContext, block: Block, rows, form_blanks: dict[int, str]) -> Iterator:
     """Findings for a paragraph that leaves a value blank: a label, a form field, a form's answer."""
     text = block.text
@@ -229,7 +236,10 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
     for name, guards, pattern in patterns:
         if merge and name == "a merge field":
             continue  # the field's own result, «Name», reported above
-        if not any(g in text for g in guards):
+        for guard in guards:
+            if guard in text:
+                break
+        else:
             continue
         if match := pattern.search(text):
             span = match.span("blank") if "blank" in pattern.groupindex else match.span()
@@ -252,7 +262,11 @@ def check(context: RuleContext):
         conditional = _conditional(document)
         blank_rows: set[int] = set()
         for block in document.blocks:
-            blank = [] if block.index in conditional else list(_blank(context, block, rows, form_blanks))
+            text = block.text
+            if not block.prompts and not block.fields and not text.strip():
+                continue
+            blank = [] if block.index in conditional or not _may_be_blank(block, form_blanks) \
+                else list(_blank(context, block, rows, form_blanks))
             if blank and block.table_row is not None:
                 blank_rows.add(block.table_row)
             yield from blank

@@ -236,3 +236,14 @@ def test_excerpts_are_the_text_defects_json_gives_for_the_paragraph():
                     assert finding.excerpt == text
                     checked += 1
     assert checked >= 20
+
+
+def test_an_annotated_copy_says_where_a_finding_outside_the_body_is(tmp_path, runner):
+    import docx
+
+    path = story_drafts.build(tmp_path / "d.docx", NOTICE, footer=["Version TBC"])
+    out = tmp_path / "annotated.docx"
+    result = runner.invoke(lint, ["--annotate", str(out), str(path)])
+    assert result.exit_code == 1
+    [comment] = [c.text for c in docx.Document(out).comments if "placeholder" in c.text]
+    assert comment.startswith("In the footer: placeholder")

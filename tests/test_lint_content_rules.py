@@ -153,6 +153,8 @@ def test_a_contact_detail_nobody_outside_can_use_is_reported(tmp_path, text):
     "Mobile phones: 2019 policy review.",
     "Telephone: 0121 626 6060. 2 copies were sent.",
     "Email: j.courtney@west-midlands.pnn.police.uk",
+    "For non-emergencies telephone: 101",
+    "Samaritans, phone: 116 123",
 ])
 def test_a_usable_contact_detail_or_no_contact_detail_passes(tmp_path, text):
     assert not _of(_with(tmp_path, ("", text)), "contact-details"), text

@@ -45,6 +45,7 @@ _NOT_IN_ADDRESS = re.compile(r"[<>()\[\],;:\"']")
 _EMAIL_LABELS = frozenset({"email", "e-mail", "email address", "e-mail address"})
 _SHORTEST_NUMBER = 6  # fewer digits after "Tel" is an internal extension, unless labelled one
 _SHORTEST_EXTENSION = 3
+_SERVICE_NUMBERS = frozenset({"999", "112", "101", "111", "105", "119"})
 
 
 @lru_cache(maxsize=4096)
@@ -56,9 +57,16 @@ def _digits(number: str) -> str:
     return "".join(c for c in number if c.isdigit())
 
 
+def _service_number(digits: str) -> bool:
+    """UK numbers dialled without an area code: 999, 112, 101, 111, 105, 119, 116 xxx, 118 xxx."""
+    return digits in _SERVICE_NUMBERS or (len(digits) == 6 and digits.startswith(("116", "118")))
+
+
 def _number_problem(number: str) -> str | None:
     """Why a number given as a telephone number cannot be dialled from outside, or None if it can."""
     digits = _digits(number)
+    if _service_number(digits):
+        return None
     if number.startswith("+") or digits.startswith("0"):
         return None if _valid_telephone(number) else "is not a valid UK number"
     if _valid_telephone("0" + digits):
@@ -86,7 +94,8 @@ def _telephone_problems(text: str):
                 continue
             if len(digits) < _SHORTEST_NUMBER:
                 label = text[match.start():match.start("number")].rstrip()
-                if len(digits) >= _SHORTEST_EXTENSION and label.endswith((":", ".")):
+                if len(digits) >= _SHORTEST_EXTENSION and label.endswith((":", ".")) \
+                        and not _service_number(digits):
                     extensions.append(number)  # "Tel: 4521": an internal extension
                 continue
             spans.append(match.span("number"))

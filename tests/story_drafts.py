@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.oxml import parse_xml
@@ -47,7 +48,7 @@ STRICT = {
 
 def text_box_run(text: str) -> str:
     """A run holding a text box as Word writes it: for new Word (wps) and again for old (VML)."""
-    paragraph = f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    paragraph = f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
     return (
         f"<w:r {DECLARATIONS}><mc:AlternateContent>"
         '<mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" '
@@ -92,7 +93,7 @@ def prompt_control(prompt: str) -> str:
     """An inline content control showing its placeholder prompt."""
     return (
         f'<w:sdt {DECLARATIONS}><w:sdtPr><w:id w:val="5"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
-        f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{prompt}</w:t></w:r>'
+        f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{escape(prompt)}</w:t></w:r>'
         "</w:sdtContent></w:sdt>"
     )
 
@@ -106,11 +107,12 @@ def build(
     header_xml: list[str] = (),
     text_boxes: dict[int, str] | None = None,
     footnotes: dict[int, str] | None = None,
+    endnotes: dict[int, str] | None = None,
     runs: dict[int, list[str]] | None = None,
     title: str | None = "A decision",
 ) -> Path:
     """A draft of (style, text) body paragraphs, with header and footer lines, text boxes anchored in
-    body paragraph N (1-based), footnotes referenced from paragraph N, extra runs (XML) added to
+    body paragraph N (1-based), footnotes and endnotes referenced from paragraph N, extra runs (XML) added to
     paragraph N, and extra XML elements (runs or content controls) in a header paragraph.
     """
     document = docx.Document()
@@ -138,16 +140,19 @@ def build(
     for number, xml_runs in (runs or {}).items():
         for xml in xml_runs:
             body[number - 1]._p.append(parse_xml(xml))
-    for note, (number, _) in enumerate((footnotes or {}).items(), start=1):
-        body[number - 1]._p.append(parse_xml(
-            f'<w:r {DECLARATIONS}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-            f'<w:footnoteReference w:id="{note}"/></w:r>'
-        ))
+    for kind, notes in (("footnote", footnotes), ("endnote", endnotes)):
+        for note, (number, _) in enumerate((notes or {}).items(), start=1):
+            body[number - 1]._p.append(parse_xml(
+                f'<w:r {DECLARATIONS}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:{kind}Reference w:id="{note}"/></w:r>'
+            ))
     buffer = io.BytesIO()
     document.save(buffer)
     data = buffer.getvalue()
     if footnotes:
-        data = _with_footnotes(data, list(footnotes.values()))
+        data = _with_notes(data, list(footnotes.values()))
+    if endnotes:
+        data = _with_notes(data, list(endnotes.values()), "endnote")
     path.write_bytes(data)
     return path
 
@@ -164,33 +169,33 @@ def _rewrite(data: bytes, change) -> bytes:
     return out.getvalue()
 
 
-def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
-    """Add a footnotes part (separators first, as Word writes them) with the notes, ids 1, 2, ..."""
+def _with_notes(data: bytes, notes: list[str], kind: str = "footnote") -> bytes:
+    """Add a footnotes (or endnotes) part, separators first as Word writes them, with notes 1, 2, ..."""
     separators = (
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
-        "</w:p></w:footnote>"
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+        f"</w:p></w:{kind}>"
     )
     body = "".join(
-        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
-        "</w:footnote>"
+        f'<w:{kind} w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+        f"</w:{kind}>"
         for number, text in enumerate(notes, start=1)
     )
-    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {DECLARATIONS}>'
-            f"{separators}{body}</w:footnotes>")
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {DECLARATIONS}>'
+            f"{separators}{body}</w:{kind}s>")
+    override = (f'<Override PartName="/word/{kind}s.xml" ContentType="application/vnd.openxmlformats-'
+                f'officedocument.wordprocessingml.{kind}s+xml"/></Types>')
+    relationship = (f'<Relationship Id="rId{kind}" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    f'2006/relationships/{kind}s" Target="{kind}s.xml"/></Relationships>')
 
     def change(name: str, content: bytes) -> bytes:
         if name == "[Content_Types].xml":
-            return content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="'
-                                   b"application/vnd.openxmlformats-officedocument.wordprocessingml."
-                                   b'footnotes+xml"/></Types>')
+            return content.replace(b"</Types>", override.encode())
         if name == "word/_rels/document.xml.rels":
-            return content.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.'
-                                   b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                   b'Target="footnotes.xml"/></Relationships>')
+            return content.replace(b"</Relationships>", relationship.encode())
         return content
 
-    change.added = {"word/footnotes.xml": part.encode("utf-8")}
+    change.added = {f"word/{kind}s.xml": part.encode("utf-8")}
     return _rewrite(data, change)
 
 

@@ -50,11 +50,13 @@ def test_placeholders_in_headers_footers_text_boxes_and_footnotes_are_reported_w
     path = story_drafts.build(
         tmp_path / "d.docx", NOTICE, header=["Ref: {{ reference }}"], footer=["Version TBC"],
         text_boxes={7: "Cost £XX"}, footnotes={9: "See [Insert report name]."},
+        endnotes={11: "Source: <<source>>"},
     )
     found = _outside(lint_docx(path, load_profile()))
     assert found == {
         ("placeholder", "header"), ("placeholder", "footer"),
         ("placeholder", "text box in paragraph 7"), ("placeholder", "footnote in paragraph 9"),
+        ("placeholder", "endnote in paragraph 11"),
     }
 
 
@@ -156,7 +158,7 @@ def test_strict_is_read_exactly_as_transitional(tmp_path, profile):
                          ("Heading 1", "LEGAL IMPLICATIONS"), ("", "Tel: 909 6500"))
     transitional, strict = _strict_twin(
         tmp_path, "d", paragraphs, header=["OFFICIAL"], footer=["Version {{ v }}"],
-        text_boxes={4: "Box TBC"}, footnotes={6: "See [name]."},
+        text_boxes={4: "Box TBC"}, footnotes={6: "See [name]."}, endnotes={8: "Cost £XX"},
         runs={2: story_drafts.merge_field_runs("Name")},
     )
     assert zipfile.ZipFile(strict).read("word/document.xml").count(b"purl.oclc.org/ooxml") >= 1

@@ -249,3 +249,31 @@ def test_an_annotated_copy_says_where_a_finding_outside_the_body_is(tmp_path, ru
     assert result.exit_code == 1
     [comment] = [c.text for c in docx.Document(out).comments if "placeholder" in c.text]
     assert comment.startswith("In the footer: placeholder")
+
+
+def _rewritten(source: Path, target: Path, change) -> Path:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, change(info.filename, zin.read(info.filename)))
+    return target
+
+
+def test_a_damaged_header_exits_2_naming_the_part(tmp_path, runner):
+    source = story_drafts.build(tmp_path / "ok.docx", NOTICE, header=["OFFICIAL"])
+    header = next(n for n in zipfile.ZipFile(source).namelist() if n.startswith("word/header"))
+    broken = _rewritten(source, tmp_path / "broken.docx",
+                        lambda name, data: data[: len(data) // 2] if name == header else data)
+    result = runner.invoke(lint, [str(broken)])
+    assert result.exit_code == 2 and header in result.output and "Traceback" not in result.output
+
+
+def test_a_header_relationship_pointing_outside_the_package_is_not_followed(tmp_path):
+    source = story_drafts.build(tmp_path / "ok.docx", NOTICE, header=["Ref TBC"])
+
+    def outside(name: str, data: bytes) -> bytes:
+        if name == "word/_rels/document.xml.rels":
+            return data.replace(b'Target="header1.xml"', b'Target="../../../../etc/passwd"')
+        return data
+
+    moved = _rewritten(source, tmp_path / "moved.docx", outside)
+    assert read_docx_outline(moved, load_profile()).outside == []

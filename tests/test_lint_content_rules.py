@@ -45,6 +45,8 @@ def _of(findings, code: str):
     "The Commissioner agrees/disagrees with the advice.",
     "Signed ______________ Date ________",
     "Date: DD/MM/YYYY",
+    "<AI1> The Community Right to Challenge",
+    "[Delete as appropriate] approved / refused",
 ])
 def test_a_placeholder_of_any_common_syntax_is_reported(tmp_path, text):
     assert _of(_with(tmp_path, ("", text)), "placeholder"), text
@@ -64,6 +66,8 @@ def test_a_placeholder_of_any_common_syntax_is_reported(tmp_path, text):
     "The match kicks off @ 3 on Saturday.",
     "The budget of {0} was corrected to £5,000 in the 2013/14 accounts.",
     "The Director of Finance/Section 151 Officer has been consulted.",
+    "[Call-in does not apply].",
+    "Use <b> for bold in the web page.",
 ])
 def test_what_only_looks_like_a_placeholder_is_not_one(tmp_path, text):
     assert not _of(_with(tmp_path, ("", text)), "placeholder"), text

@@ -15,8 +15,18 @@ MERGE_NAMES = frozenset({"MERGEFIELD", "MACROBUTTON", "FILLIN", "ASK", "MERGEREC
 _EDITORIAL = r"(?:sic|emphasis\s+(?:added|mine|original)|redacted|exempt|withheld|removed|deleted|" \
     r"confidential|not\s+for\s+publication|footnote|see\s+\w+|ibid|ed|note|citation\s+needed|" \
     r"[ivxlc]{1,6}|[a-z])"
+# What a template puts in square brackets: one name ("[name]", "[SchoolName]", "[school_name]"), an
+# instruction ("[Insert date]", "[Delete as appropriate]") or a sample name in Title Case ("[Swansea
+# Civil Court]"). An editor's words in brackets are a clause ("[Call-in does not apply]"): not these.
+_TITLE_WORD = r"[A-Z][\w'’.&-]*"
+_BRACKETED = (
+    r"[A-Za-z][\w'’.-]*"
+    r"|(?i:insert|enter|add|delete|select|choose|include|specify|type|state|give|name\s+of|date\s+of|"
+    r"details\s+of|title\s+of|amount\s+of|number\s+of)\b[^\[\]\n]{0,60}"
+    r"|" + _TITLE_WORD + r"(?:\s+(?:(?:of|the|and|for|in|on|at|to|upon|de)\s+)*" + _TITLE_WORD + r"){1,5}"
+)
 _BRACKETED_NAME = re.compile(
-    r"\[(?!\s*" + _EDITORIAL + r"\s*\])\s*[A-Za-z][^\[\]\n]{1,60}\](?![(\[:])", re.IGNORECASE
+    r"\[(?!\s*(?i:" + _EDITORIAL + r")\s*\])\s*(?:" + _BRACKETED + r")\s*\](?![(\[:])"
 )
 # "Lead Member for/Director of": two roles, each ending in "for" or "of", with the name after left out.
 _ROLE = r"[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+(?:for|of)"
@@ -45,6 +55,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
     ("a name in square brackets", ("[",), _BRACKETED_NAME),
+    # A merge tool's tag in angle brackets: "<AI1>", "<TRAILER_SECTION>", "<SchoolName>" (not HTML's "<b>").
+    ("a template tag", ("<",), re.compile(r"<(?:[A-Z][A-Z0-9_]{1,30}|[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)>")),
     (
         "a bracketed instruction",
         ("<", "{"),

@@ -191,3 +191,17 @@ def test_a_field_label_repeated_in_each_contact_block_is_not_a_duplicate_heading
     findings = _with(tmp_path, ("bold", "Telephone Number:"), ("", "0121 626 6060"),
                      ("bold", "Telephone Number:"), ("", "0121 626 6061"))
     assert not _of(findings, "duplicate-heading")
+
+
+def test_hostile_paragraphs_are_checked_in_linear_time(tmp_path):
+    """Long runs that could make a regular expression backtrack for hours ("<<" then 50,000 spaces)."""
+    import time
+
+    hostile = ["<<" + " " * 50_000, "[" + " " * 50_000, "{" + " " * 50_000, "Tel " + "(-" * 25_000,
+               "Lead Member for " + "A " * 25_000, "x/do not " * 5_000, "A" * 50_000 + "@",
+               "- " * 25_000 + "x"]
+    draft = [*NOTICE, *(("", text) for text in hostile), ("Heading 2", " " * 50_000 + "x")]
+    path = write_docx(tmp_path / "hostile.docx", draft)
+    start = time.perf_counter()
+    lint_docx(path, load_profile())
+    assert time.perf_counter() - start < 10

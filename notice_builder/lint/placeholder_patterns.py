@@ -18,23 +18,25 @@ _EDITORIAL = r"(?:sic|emphasis\s+(?:added|mine|original)|redacted|exempt|withhel
 # What a template puts in square brackets: one name ("[name]", "[SchoolName]", "[school_name]"), an
 # instruction ("[Insert date]", "[Delete as appropriate]") or a sample name in Title Case ("[Swansea
 # Civil Court]"). An editor's words in brackets are a clause ("[Call-in does not apply]"): not these.
-_TITLE_WORD = r"[A-Z][\w'’.&-]*"
+_TITLE_WORD = r"[A-Z][\w'’.&-]{0,30}"
 _BRACKETED = (
-    r"[A-Za-z][\w'’.-]*"
+    r"[A-Za-z][\w'’.-]{0,40}"
     r"|(?i:insert|enter|add|delete|select|choose|include|specify|type|state|give|name\s+of|date\s+of|"
     r"details\s+of|title\s+of|amount\s+of|number\s+of)\b[^\[\]\n]{0,60}"
-    r"|" + _TITLE_WORD + r"(?:\s+(?:(?:of|the|and|for|in|on|at|to|upon|de)\s+)*" + _TITLE_WORD + r"){1,5}"
+    r"|" + _TITLE_WORD + r"(?: {1,2}(?:(?:of|the|and|for|in|on|at|to|upon|de) {1,2}){0,3}"
+    + _TITLE_WORD + r"){1,5}"
 )
 _BRACKETED_NAME = re.compile(
-    r"\[(?!\s*(?i:" + _EDITORIAL + r")\s*\])\s*(?:" + _BRACKETED + r")\s*\](?![(\[:])"
+    r"\[(?! {0,3}(?i:" + _EDITORIAL + r") {0,3}\]) {0,3}(?:" + _BRACKETED + r") {0,3}\](?![(\[:])"
 )
 # "Lead Member for/Director of": two roles, each ending in "for" or "of", with the name after left out.
-_ROLE = r"[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+(?:for|of)"
-_ROLE_CHOICE = rf"\b{_ROLE}\s*/\s*{_ROLE}\b"
+_ROLE = r"[A-Z][\w'-]{0,30}(?: {1,2}[\w'-]{1,30}){0,3} {1,2}(?:for|of)"
+_ROLE_CHOICE = rf"\b{_ROLE} ?/ ?{_ROLE}\b"
 # "approve/do not approve", "is/is not", "agree/disagree": a yes-or-no choice left for the signatory.
 _YES_NO_CHOICE = (
-    r"(?i:\b(?P<w>[a-z]{2,})\s*/\s*(?:(?:do|does|did|is|are|was|has|have|will)\s+not\s+|not\s+|dis|un|in)"
-    r"(?P=w)\b|\b(?P<v>is|are|was|has|have|do|does|will|can)\s*/\s*(?P=v)\s*(?:not|n't)\b)"
+    r"(?i:\b(?P<w>[a-z]{2,30}) ?/ ?"
+    r"(?:(?:do|does|did|is|are|was|has|have|will) {1,2}not {1,2}|not {1,2}|dis|un|in)(?P=w)\b"
+    r"|\b(?P<v>is|are|was|has|have|do|does|will|can) ?/ ?(?P=v) ?(?:not|n't)\b)"
 )
 
 # What a template's choice has beside its slash ("for/", "/do not", "/dis"): "/" alone is in every date.
@@ -50,8 +52,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "a merge field",
         ("{{", "{%", "<<", "«", "{"),
         re.compile(
-            r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|<<\s*[^<>\n]{1,60}?\s*>>|«[^«»\n]{1,60}»"
-            r"|(?<![{\w$\\])\{\s*[A-Za-z_][\w.\- ]{0,40}\}(?!\})"
+            r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|<<[^<>\n]{1,60}>>|«[^«»\n]{1,60}»"
+            r"|(?<![{\w$\\])\{ {0,3}[A-Za-z_][\w.\- ]{0,40}\}(?!\})"
         ),
     ),
     ("a name in square brackets", ("[",), _BRACKETED_NAME),
@@ -61,7 +63,7 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         "a bracketed instruction",
         ("<", "{"),
         re.compile(
-            r"[<{]\s*(?:insert|enter|add|name|date|tb[cda]|x{2,}|placeholder|details?|to be)\b"
+            r"[<{] {0,3}(?:insert|enter|add|name|date|tb[cda]|x{2,}|placeholder|details?|to be)\b"
             r"[^>}\n]{0,80}[>}]",
             re.IGNORECASE,
         ),

@@ -31,8 +31,8 @@ _NUMBERING = re.compile(
     r"^\s*(?:\d{1,3}(?:\.\d{1,3})+[.)]?|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]|\d{1,3}(?=\s))\s*",
     re.IGNORECASE,
 )
-_SPACED_DASH = re.compile(r"\s*([-\u2010-\u2015])\s*")
-_TRAILING = re.compile(r"[\s:.\uff1a]+$")
+_SPACED_DASH = re.compile(r"[ \t\u00a0]{0,3}([-\u2010-\u2015])[ \t\u00a0]{0,3}")
+_TRAILING = " \t\r\n\u00a0:.\uff1a"
 
 
 @lru_cache(maxsize=4096)
@@ -40,7 +40,7 @@ def same_heading_key(text: str) -> str:
     """Two headings are the same if this is: their words, case, numbering, spacing and a final colon aside."""
     text = _NUMBERING.sub("", text.replace("\u2019", "'"), count=1)
     text = _SPACED_DASH.sub(lambda m: "-" if m.group(1) in "-\u2010\u2011" else " - ", text)
-    return " ".join(_TRAILING.sub("", text).casefold().split())
+    return " ".join(text.rstrip(_TRAILING).casefold().split())
 
 
 def _compared(block) -> bool:

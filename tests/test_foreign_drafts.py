@@ -45,6 +45,7 @@ def test_clean_draft_has_no_errors_against_its_profile(tmp_path, name):
 DEFECTS = {
     "opcc-record": {
         ("missing-field", 9),  # Protective Marking left blank in the table
+        ("placeholder", 9),  # the same blank: each rule reports it, whatever the other does
         ("placeholder", 20),  # "Signed: ...... Police and Crime Commissioner"
         ("unsigned", 20),  # its "Decision number" row gives it a reference
         ("placeholder", 21),  # "Date: ../../...."
@@ -66,6 +67,7 @@ DEFECTS = {
     },
     "council-word-numbered": {
         ("missing-field", 6),  # a content control still showing "Click or tap here to enter text."
+        ("placeholder", 6),  # its prompt, whatever missing-field does
         ("empty-section", 34),
         ("placeholder", 44),  # "Date: " + an empty date picker
     },
@@ -82,7 +84,7 @@ DEFECTS = {
     "short-notice": {("placeholder", 4), ("placeholder", 7), ("placeholder", 10), ("placeholder", 11)},
     "german-word": {("duplicate-heading", 34), ("duplicate-heading", 36)},
     "signoff-form": {("placeholder", 24), ("placeholder", 34), ("placeholder", 36)},
-    "tracked-record": {("missing-field", 8), ("placeholder", 30)},
+    "tracked-record": {("missing-field", 8), ("placeholder", 8), ("placeholder", 30)},
 }
 
 

@@ -86,3 +86,10 @@ def test_pre_commit_hook_runs_notice_lint_on_drafts():
     hooks = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: notice-lint" in hooks and "entry: notice lint" in hooks
     assert r"files: \.(docx|json)$" in hooks
+
+
+def test_a_finding_in_a_decision_carries_the_paragraph_of_its_markdown_body_it_is_in():
+    data = example_data(SHORT_EXAMPLE)
+    data["notice"]["decision"] = "I agree to sponsor the awards.\n\nThe cost is £XX,XXX in 2024."
+    [finding] = [f for f in lint_decision(source_of(data), load_profile()) if f.code == "placeholder"]
+    assert finding.excerpt == "The cost is £XX,XXX in 2024."

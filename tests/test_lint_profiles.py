@@ -214,13 +214,15 @@ def test_a_deleted_field_is_reported_missing(tmp_path, profile):
 
 @pytest.mark.parametrize("blank", ["", "....."])
 @pytest.mark.parametrize("profile", PROFILES)
-def test_a_blank_field_is_reported_once(tmp_path, profile, blank):
+def test_a_blank_field_is_reported_once_by_each_rule(tmp_path, profile, blank):
+    """missing-field says a required field is blank; placeholder, independently, that a label has no value."""
     form, _, _, field = FORMS[profile]
     complete = {(f.code, f.message) for f in lint_form(tmp_path, profile, form, "complete.docx")}
     findings = lint_form(tmp_path, profile, with_value(form, field, blank))
-    [finding] = [f for f in findings if (f.code, f.message) not in complete]
-    assert finding.code == "missing-field"
-    assert finding.message == f'"{field}" has no value'
+    new = [f for f in findings if (f.code, f.message) not in complete]
+    assert sorted(f.code for f in new) == ["missing-field", "placeholder"]
+    [missing] = of(new, "missing-field")
+    assert missing.message == f'"{field}" has no value'
 
 
 def test_a_sub_section_is_named_with_its_grouping_heading(tmp_path):
@@ -299,7 +301,10 @@ def test_a_blank_field_in_a_decision_is_reported_at_its_pointer():
     data["title"] = ""
     findings = of(lint_decision(source_of(data), load_profile("council-executive-decision")),
                   "missing-field", "placeholder")
-    assert [(f.message, f.location.pointer) for f in findings] == [('"Title:" has no value', "/title")]
+    assert [(f.code, f.message, f.location.pointer) for f in findings] == [
+        ("missing-field", '"Title:" has no value', "/title"),
+        ("placeholder", '"Title:" is a label with no value', "/title"),
+    ]
 
 
 def test_an_absent_field_in_a_decision_is_reported_at_its_nearest_parent():

@@ -89,7 +89,7 @@ def iter_paragraphs(body: etree._Element) -> Iterator[tuple[etree._Element, int 
     """Each paragraph of the body in reading order, with a table-row id for table-cell paragraphs.
 
     Paragraph N in findings is the N-th element this yields (1-based); the annotator uses the same
-    walk to find it again. Text boxes are not entered (their content is duplicated for old Word).
+    walk to find it again. Text boxes are not entered: `stories.text_boxes` reads them, once each.
     """
     row_counter = [0]
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from notice_builder.docx.namespaces import OFFICE_DOCUMENT_TYPE, qn
+from notice_builder.docx.strict import as_transitional, is_strict
 from notice_builder.model.findings import Finding, UnreadableInput
 
 MB = 1024 * 1024
@@ -298,28 +299,34 @@ class DocxPackage:
         )
 
     def xml(self, name: str) -> etree._Element | None:
-        """A part parsed as XML without DTDs, entities or network access; None if it is absent."""
+        """A part parsed as XML without DTDs, entities or network access; None if it is absent.
+
+        A Strict OOXML part is read in the Transitional namespaces (`strict.as_transitional`).
+        """
         if not self.has(name):
             return None
+        data, text = self._checked_text(name)
         try:
-            return parse_xml(self.checked(name))
+            root = parse_xml(data)
         except etree.XMLSyntaxError as exc:
             raise self.invalid_xml(name, exc) from None
+        return as_transitional(root) if is_strict(text) else root
 
     def related_part(self, source: str, relationship_type_suffix: str) -> str | None:
         """The package name of the part `source` points to by a relationship of that type, if any."""
         folder = posixpath.dirname(source)
         for rel_type, target in self._relationships(source):
             if rel_type.endswith(relationship_type_suffix):
-                name = posixpath.normpath(
-                    posixpath.join(folder, target.lstrip("/"))
-                    if not target.startswith("/")
-                    else target.lstrip("/")
-                )
-                if name.startswith("../") or name == "..":
-                    return None
-                return name if self.has(name) else None
+                name = _target_name(folder, target)
+                return name if name is not None and self.has(name) else None
         return None
+
+    def related_parts(self, source: str, relationship_type_suffix: str) -> list[str]:
+        """Every part in the package `source` points to by relationships of that type, once each, in order."""
+        folder = posixpath.dirname(source)
+        names = (_target_name(folder, target) for rel_type, target in self._relationships(source)
+                 if rel_type.endswith(relationship_type_suffix))
+        return list(dict.fromkeys(name for name in names if name is not None and self.has(name)))
 
     def _relationships(self, source: str) -> list[tuple[str, str]]:
         """(type, target) of each relationship of `source` inside the package; its .rels parsed once."""
@@ -471,6 +478,14 @@ class DocxPackage:
             "a decision notice is normally well under 10 MB; compress pictures in Word, or "
             "check that the file is what it claims to be",
         )
+
+
+def _target_name(folder: str, target: str) -> str | None:
+    """The part a relationship's target names, from the source's folder; None if it leaves the package."""
+    name = posixpath.normpath(
+        posixpath.join(folder, target.lstrip("/")) if not target.startswith("/") else target.lstrip("/")
+    )
+    return None if name.startswith("../") or name == ".." else name
 
 
 def _macros_refused(path: str, reason: str) -> UnreadableInput:

@@ -1,5 +1,5 @@
-"""A paragraph's text as Word shows it, read in one pass: runs, tabs, breaks, hyphens, drawings, and the
-prompts of content controls left empty.
+"""A paragraph's text as Word shows it, read in one pass: runs, tabs, breaks, hyphens, drawings, the
+prompts of content controls left empty, and the instructions of its fields ("MERGEFIELD Name").
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from notice_builder.docx.elements import (
 )
 from notice_builder.docx.namespaces import qn
 
+W_FLD_SIMPLE, W_INSTR = qn("w:fldSimple"), qn("w:instr")
+W_FLD_CHAR, W_FLD_CHAR_TYPE, W_INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+
 
 @dataclass(slots=True)
 class ParagraphText:
@@ -34,9 +37,11 @@ class ParagraphText:
     drawing: bool
     page_break: bool
     prompts: list[str]  # text content controls show while they are empty ("Click or tap here ...")
+    fields: list[str]  # the instructions of the fields in it ("MERGEFIELD SchoolName"), as written
 
 
-def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: list[etree._Element]) -> None:
+def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: list[etree._Element],
+                  fields: list[str] | None = None) -> None:
     """Append the runs of a container (a content control, an insertion, a hyperlink ...) in order.
 
     The runs of a content control showing its placeholder go to `prompts` instead: Word shows that
@@ -46,9 +51,11 @@ def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: 
         if child.tag == W_R:
             runs.append(child)
         elif child.tag == W_SDT and showing_placeholder(child):
-            _collect_runs(child, prompts, prompts)
+            _collect_runs(child, prompts, prompts, fields)
         elif child.tag in CONTAINERS:
-            _collect_runs(child, runs, prompts)
+            if child.tag == W_FLD_SIMPLE and fields is not None:
+                fields.append(child.get(W_INSTR) or "")
+            _collect_runs(child, runs, prompts, fields)
 
 
 _RUN_CHARACTERS = {W_TAB: "\t", W_NO_BREAK_HYPHEN: "-"}
@@ -67,6 +74,7 @@ def read_paragraph(p: etree._Element) -> ParagraphText:
     properties = None
     runs: list[etree._Element] = []
     prompt_runs: list[etree._Element] = []
+    fields: list[str] = []
     for child in p:
         tag = child.tag
         if tag == W_R:
@@ -74,9 +82,11 @@ def read_paragraph(p: etree._Element) -> ParagraphText:
         elif tag == W_PPR:
             properties = child if properties is None else properties
         elif tag == W_SDT and showing_placeholder(child):
-            _collect_runs(child, prompt_runs, prompt_runs)
+            _collect_runs(child, prompt_runs, prompt_runs, fields)
         elif tag in CONTAINERS:
-            _collect_runs(child, runs, prompt_runs)
+            if tag == W_FLD_SIMPLE:
+                fields.append(child.get(W_INSTR) or "")
+            _collect_runs(child, runs, prompt_runs, fields)
     prompt = "".join(_run_text(run) for run in prompt_runs).strip() if prompt_runs else ""
     parts: list[str] = []
     shown_runs: list[etree._Element] = []
@@ -98,9 +108,18 @@ def read_paragraph(p: etree._Element) -> ParagraphText:
                 run_text.append("-")
             elif tag in DRAWINGS:
                 drawing = True
+            elif tag == W_FLD_CHAR:
+                if child.get(W_FLD_CHAR_TYPE) == "begin":
+                    fields.append("")
+            elif tag == W_INSTR_TEXT:
+                if fields:
+                    fields[-1] += child.text or ""
+                else:  # a field begun in an earlier paragraph
+                    fields.append(child.text or "")
         text = "".join(run_text)
         parts.append(text)
         if text and not text.isspace():
             shown_runs.append(run)
     prompts = [prompt] if prompt else []
-    return ParagraphText(properties, "".join(parts), shown_runs, drawing, page_break, prompts)
+    fields = [" ".join(f.split()) for f in fields if f.strip()]
+    return ParagraphText(properties, "".join(parts), shown_runs, drawing, page_break, prompts, fields)

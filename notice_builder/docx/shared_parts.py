@@ -8,15 +8,22 @@ from lxml import etree
 
 from notice_builder.docx.numbering import Numbering
 from notice_builder.docx.package_reader import DocxPackage, parse_xml
+from notice_builder.docx.strict import as_transitional
 from notice_builder.docx.styles import StyleSheet
 
 
+def _parsed(data: bytes) -> etree._Element:
+    """A styles or numbering part, in the Transitional namespaces even if it is Strict."""
+    root = parse_xml(data)
+    return as_transitional(root) if b"purl.oclc.org/ooxml/" in data else root
+
+
 def _stylesheet(data: bytes) -> StyleSheet:
-    return StyleSheet(parse_xml(data))
+    return StyleSheet(_parsed(data))
 
 
 def _numbering(data: bytes) -> Numbering:
-    return Numbering(parse_xml(data))
+    return Numbering(_parsed(data))
 
 
 # Styles and numbering are the same across an office's drafts (and Word's default styles.xml is

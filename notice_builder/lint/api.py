@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notice_builder.lint.config import LintConfig
+from notice_builder.lint.excerpts import with_excerpts
 from notice_builder.lint.registry import all_rules
 from notice_builder.lint.rule import RuleContext
 from notice_builder.load.decision_file import DecisionSource
@@ -49,11 +50,11 @@ class LintReport:
 
 def _sort_key(finding: Finding) -> tuple:
     loc = finding.location
-    return (loc.paragraph or 0, loc.line or 0, loc.column or 0, finding.code, finding.message)
+    return (loc.paragraph or 0, loc.area or "", loc.line or 0, loc.column or 0, finding.code, finding.message)
 
 
 def lint_outline(outline: Outline, profile: Profile, config: LintConfig | None = None) -> list[Finding]:
-    """Run every enabled rule over an outline; findings in document order."""
+    """Run every enabled rule over an outline; findings in document order, each with its excerpt."""
     config = config or LintConfig()
     findings: list[Finding] = []
     shared: dict = {}
@@ -63,7 +64,7 @@ def lint_outline(outline: Outline, profile: Profile, config: LintConfig | None =
             continue
         context = RuleContext(rule, outline, profile, settings.options, settings.severity, shared)
         findings.extend(rule.check(context))
-    return sorted(findings, key=_sort_key)
+    return with_excerpts(sorted(findings, key=_sort_key), outline)
 
 
 def lint_decision(

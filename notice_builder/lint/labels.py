@@ -242,13 +242,47 @@ def find_any_field(
     return blank
 
 
+# -- text outside the body (headers, footers, text boxes) ------------------------------------------
+# A protective marking printed alone in a header or footer gives the document's marking: the
+# Government Security Classifications and the older markings, in capitals as they are printed.
+_MARKING_ALONE = re.compile(
+    r"(?<![\w-])(?:OFFICIAL(?:[ -]SENSITIVE)?|SECRET|TOP SECRET|NOT PROTECTIVELY MARKED|PROTECT|RESTRICTED|"
+    r"UNCLASSIFIED)(?![\w-])"
+)
+MARKING_LABELS = frozenset({"protective marking", "security classification", "classification", "marking",
+                            "security marking", "government security classification"})
+
+
+def find_outside(outside: Sequence[Block], label: str) -> FieldLine | None:
+    """Where text outside the body gives a field with a value: its label and value ("Protective
+    Marking: OFFICIAL" in a header), or for a protective marking the marking alone ("OFFICIAL").
+    """
+    if not outside:
+        return None
+    line = find_field(outside, label, len(outside))
+    if line is not None and line.value:
+        return line
+    if label_key(label) in MARKING_LABELS:
+        for block in outside:
+            if (match := _MARKING_ALONE.search(block.text)) is not None:
+                return FieldLine(label, block, match.group())
+    return None
+
+
 def required_field_lines(
-    spec: DocumentSpec, document: Document, masthead_end: int, *, core_only: bool = False
+    spec: DocumentSpec, document: Document, masthead_end: int, outside: Sequence[Block] = (),
+    *, core_only: bool = False,
 ) -> list[tuple[str, FieldLine | None]]:
-    """Each required label of `document` with the line that gives it, or None where there is none."""
+    """Each required label of `document` with the line that gives it, or None where there is none.
+
+    A field the body leaves out or blank may be given outside it (`outside`: headers, footers).
+    """
     blocks = document.blocks
     index = line_index(blocks)
-    return [
-        (wordings[0], find_any_field(blocks, wordings, masthead_end, index))
-        for wordings in required_fields(spec, document, core_only=core_only)
-    ]
+    lines = []
+    for wordings in required_fields(spec, document, core_only=core_only):
+        line = find_any_field(blocks, wordings, masthead_end, index)
+        if line is None or not line.value:
+            line = next(filter(None, (find_outside(outside, w) for w in wordings)), None) or line
+        lines.append((wordings[0], line))
+    return lines

@@ -83,14 +83,16 @@ class RuleContext:
 
     def field_lines(self, document: Document) -> list[tuple[str, FieldLine | None]]:
         """Each field `document` must fill, with the line that gives it (None if none); [] if its kind is
-        unknown. Worked out once per document for missing-field and placeholder alike.
+        unknown. Worked out once per document; a header or footer may give a field the body does not.
         """
         spec = self.spec(document)
         if spec is None:
             return []
         return self.once(
             ("field_lines", id(document)),
-            lambda: required_field_lines(spec, document, self.body_start(document), core_only=self.core_only),
+            lambda: required_field_lines(
+                spec, document, self.body_start(document), self.outline.outside, core_only=self.core_only
+            ),
         )
 
     @property

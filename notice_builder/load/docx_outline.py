@@ -15,13 +15,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lxml import etree
+
 from notice_builder.docx.elements import W_VAL, first_children, in_placeholder, int_value, iter_paragraphs, on
 from notice_builder.docx.namespaces import NAMESPACES, qn
 from notice_builder.docx.numbering import num_pr
 from notice_builder.docx.package_reader import DEFAULT_LIMITS, DocxPackage, Limits, open_docx
 from notice_builder.docx.paragraph_text import ParagraphText, read_paragraph
 from notice_builder.docx.shared_parts import package_numbering, package_styles
+from notice_builder.docx.stories import document_body, table_cell
 from notice_builder.docx.styles import StyleSheet, emphasis
+from notice_builder.load.docx_stories import outside_blocks
 from notice_builder.load.outline_inference import infer_outline
 from notice_builder.model.findings import Finding, Location, UnreadableInput
 from notice_builder.model.limits import MAX_DRAFT_PARAGRAPHS
@@ -93,12 +97,11 @@ def _known_labels(profile: Profile) -> frozenset[str]:
     return frozenset(labels | {"signature", "date"})
 
 
-def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], set[int], StyleSheet]:
+def read_blocks(
+    package: DocxPackage, profile: Profile, body: etree._Element | None = None
+) -> tuple[list[Block], set[int], StyleSheet]:
     """Every paragraph of the main document as a Block, and the indexes of those that open a page."""
-    document = package.xml(package.main_part)
-    body = document.find(qn("w:body")) if document is not None else None
-    if body is None:
-        return [], set(), StyleSheet(None)
+    body = document_body(package) if body is None else body
     paragraphs = sum(1 for _ in body.iter(qn("w:p")))
     if paragraphs > MAX_DRAFT_PARAGRAPHS:
         raise UnreadableInput([Finding(
@@ -121,7 +124,7 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
             # A paragraph (or cell) content control showing its placeholder: all of it is a prompt.
             text = content.text.strip()
             content = ParagraphText(content.properties, "", [], content.drawing, content.page_break,
-                                 [text] if text else [])
+                                 [text] if text else [], content.fields)
         style_id = outline_level = numpr = None
         page_before = section_end = False
         if content.properties is not None:
@@ -182,8 +185,10 @@ def read_blocks(package: DocxPackage, profile: Profile) -> tuple[list[Block], se
                 number=number,
                 list_item=bool(numpr and numpr[0] != "0"),
                 table_row=row,
+                table_cell=table_cell(p) if row is not None else None,
                 has_drawing=content.drawing,
                 prompts=tuple(content.prompts),
+                fields=tuple(content.fields),
             )
         )
     return blocks, page_starts, sheet
@@ -347,8 +352,10 @@ def _disabled_rules(package: DocxPackage) -> frozenset[str]:
 def read_docx_outline(path: str | Path, profile: Profile, limits: Limits = DEFAULT_LIMITS) -> Outline:
     """The outline of a .docx draft; raises UnreadableInput if the file cannot be read safely."""
     with open_docx(path, limits) as package:
-        blocks, page_starts, sheet = read_blocks(package, profile)
+        body = document_body(package)
+        blocks, page_starts, sheet = read_blocks(package, profile, body)
         blocks = infer_outline(blocks, _known_heading_levels(profile))  # the outline seen as a whole
+        outside = outside_blocks(package, body)
         title, language = _core_properties(package)
         disabled = _disabled_rules(package)
     return Outline(
@@ -359,4 +366,5 @@ def read_docx_outline(path: str | Path, profile: Profile, limits: Limits = DEFAU
         language=language or sheet.language,
         has_metadata=True,
         disabled_rules=disabled,
+        outside=outside,
     )

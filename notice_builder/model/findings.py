@@ -24,12 +24,17 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 @dataclass(frozen=True)
 class Location:
-    """Where a finding is: a line and column in a text file, a JSON pointer, a paragraph number."""
+    """Where a finding is: a line and column in a text file, a JSON pointer, a paragraph number.
+
+    `area` names text outside a Word document's body ("header", "footer", "text box in paragraph 12",
+    "footnote in paragraph 3"); `paragraph` only ever counts the body's paragraphs.
+    """
 
     line: int | None = None
     column: int | None = None
     pointer: str | None = None
     paragraph: int | None = None
+    area: str | None = None
 
     def describe(self) -> str:
         """Render as the `:line:col pointer` or `:paragraph N` suffix used after a file name."""
@@ -38,6 +43,8 @@ class Location:
             parts.append(f":{self.line}" + (f":{self.column}" if self.column is not None else ""))
         if self.paragraph is not None:
             parts.append(f":paragraph {self.paragraph}")
+        if self.area is not None:
+            parts.append(f":{self.area}")
         text = "".join(parts)
         if self.pointer is not None:
             text += f" {self.pointer or '/'}"
@@ -54,6 +61,9 @@ class Finding:
     location: Location = field(default_factory=Location)
     severity: Severity = Severity.ERROR
     hint: str | None = None
+    # The first characters of the paragraph (or JSON value) the finding is about, on one line, so that a
+    # reader can see what it points at without opening the document; filled in by the lint engine.
+    excerpt: str | None = None
 
     def __str__(self) -> str:
         text = f"{self.path}{self.location.describe()}: {self.code} {self.message}"
@@ -73,6 +83,8 @@ class Finding:
         }
         if self.hint:
             data["hint"] = self.hint
+        if self.excerpt is not None:
+            data["excerpt"] = self.excerpt
         return data
 
 

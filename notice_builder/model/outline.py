@@ -45,9 +45,13 @@ class Block:
     list_item: bool = False
     table_row: int | None = None
     has_drawing: bool = False
+    # Which cell of its row a table paragraph is in: equal for the paragraphs of one cell.
+    table_cell: int | None = None
     # Text Word shows in an empty content control ("Click or tap here to enter text."), which is not
     # in `text`: the control is still to be filled in.
     prompts: tuple[str, ...] = ()
+    # The instructions of Word fields in the paragraph ("MERGEFIELD SchoolName"), as written.
+    fields: tuple[str, ...] = ()
 
     @property
     def has_content(self) -> bool:
@@ -103,6 +107,9 @@ class Outline:
     # Completes a location of this outline for a finding: a decision's blocks carry only their JSON
     # pointer, and the line and column are looked up for the few that become findings.
     locate: Callable[[Location], Location] = _as_given
+    # Paragraphs outside the body (headers, footers, text boxes, footnotes): read by the content rules
+    # and for presence, never counted with the body's paragraphs. Their `location.area` says where.
+    outside: list[Block] = field(default_factory=list)
 
     def blocks(self):
         """Every block of every document, with the document it belongs to."""

@@ -53,6 +53,8 @@ def check_destination(source: Path, out: Path, force: bool) -> None:
 
 def _comment_text(finding: Finding) -> str:
     text = f"{finding.code} ({finding.severity.value}): {finding.message}"
+    if finding.location.area is not None:  # text outside the body: the comment sits on paragraph 1
+        text = f"In the {finding.location.area}: {text}"
     return text + (f"\nHow to fix: {finding.hint}" if finding.hint else "")
 
 

@@ -2,7 +2,9 @@
 
 Rules are listed in runs[0].tool.driver.rules (id NL001, name the slug). Findings in a decision
 file point at their line and column; findings in a Word document have no lines, so they point at
-line 1 of the file and name the paragraph as a logical location ("paragraph 89").
+line 1 of the file and name the paragraph as a logical location ("paragraph 89"), or the area outside
+the body ("header"). Each result carries its paragraph's excerpt as the region's snippet and in its
+properties.
 """
 
 from __future__ import annotations
@@ -56,10 +58,14 @@ def _location(finding: Finding) -> dict:
     region = {"startLine": loc.line or 1}
     if loc.column is not None:
         region["startColumn"] = loc.column
+    if finding.excerpt is not None:
+        region["snippet"] = {"text": finding.excerpt}
     location: dict = {"physicalLocation": {"artifactLocation": artifact, "region": region}}
     logical = []
     if loc.paragraph is not None:
         logical.append({"name": f"paragraph {loc.paragraph}", "kind": "element"})
+    if loc.area is not None:
+        logical.append({"name": loc.area, "kind": "element"})
     if loc.pointer is not None:
         logical.append(
             {"name": loc.pointer or "/", "fullyQualifiedName": loc.pointer or "/", "kind": "object"}
@@ -90,6 +96,8 @@ def report_as_sarif(report: LintReport) -> dict:
             "message": {"text": finding.message + (f" (hint: {finding.hint})" if finding.hint else "")},
             "locations": [_location(finding)],
         }
+        if finding.excerpt is not None:
+            result["properties"] = {"excerpt": finding.excerpt}
         results.append(result)
     return {
         "$schema": SARIF_SCHEMA,

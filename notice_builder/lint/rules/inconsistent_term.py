@@ -33,7 +33,8 @@ _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", 
 _DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
 _WORDS_BEFORE = re.compile(r"[A-Za-z&]+(?:['\u2019][A-Za-z]+)?")  # "Commissioner's" is one word
 _TOKEN = re.compile(r"(?<![\w@./-])[A-Za-z0-9][A-Za-z0-9]*(?![\w@])")
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]+@\S+")
+# An address starts a word: matching from inside one would rescan a long word at every letter.
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+")
 
 
 @lru_cache(maxsize=8192)

@@ -1,72 +1,54 @@
-"""placeholder (NL005): text left to be filled in.
+"""placeholder (NL005): text left to be filled in, in any merge tool's syntax, anywhere in the document.
 
-Patterns (a table, extendable with the `extra_patterns` option, regular expressions):
-  - XX standing for a number: "0XX/2013", "£XX,XXX", "WMPCC XXX/2013" (two or more capital X not
-    part of a word);
-  - a run of four or more dots or of underscores ("Signature.....", "Date ____");
-  - a bracketed instruction: "[insert date]", "<enter name>", "{TBC}";
-  - TBC, TBD, TBA in capitals, "to be confirmed/determined/agreed";
-  - lorem ipsum;
-  - a date format for a date: "DD/MM/YYYY", "dd.mm.yy";
-  - Word's content-control prompts typed or pasted as text: "Click or tap here to enter text.",
-    "Choose an item.";
-  - a label with no value: "Date:", "Telephone Number:", "Signature....." with nothing after.
-One finding per pattern per paragraph; a label with no value is reported instead of its dots.
-A content control left empty shows its own prompt (any wording, e.g. "Enter the decision
-number"); that prompt is reported, unless its label is already reported as having no value.
-A required field of the profile left blank ("Protective Marking: ....."; "Signature....." in a
-final notice) is left to missing-field, so it is reported once; an optional field
-("Decision number:" in a draft) and a draft's "Signature....." are still reported here.
+Patterns (a table, `placeholder_patterns.PATTERNS`, extendable with the `extra_patterns` option):
+  - merge fields: "{{ name }}", "{name}", "<<name>>", "« name »", "{% if x %}";
+  - a name or instruction in square brackets: "[SchoolName]", "[name]", "[Insert date]", "[Swansea
+    Civil Court]" (not a citation "[2019] EWHC 12", a reference "[1]", "[sic]", "[REDACTED]" or a
+    Markdown link "[text](url)"), and "<enter name>";
+  - XX standing for a number ("0XX/2013", "£XX,XXX"), not in a word (XXL) nor "Part XX" of an Act;
+  - a run of four or more dots ("Signature.....") or of underscores ("Date ____"); a line of nothing
+    but underscores is a separator, not a blank, except in a table cell (| Signed | ______ |);
+  - TBC, TBA, TBD, "to be confirmed"; drafting notes: "AWAITING CLARIFICATION", "BLANK – please
+    complete";
+  - a template's choice left in: "Lead Member for/Director of", "approve/do not approve";
+  - lorem ipsum; a date format ("DD/MM/YYYY"); Word's prompts typed as text ("Click or tap here to
+    enter text.", "Choose an item.").
+And in the Word document itself:
+  - Word fields a merge fills in (MERGEFIELD, MACROBUTTON, FILLIN, ASK), still in the document, and
+    legacy form fields left at their blank default;
+  - a content control showing its prompt (any wording: "Enter the decision number");
+  - a label with no value ("Date:", "Telephone Number:" with nothing after), a form table's question
+    with its answer cell empty, a heading of nothing but " - " (the names around it left out).
+Headers, footers, text boxes and footnotes are read too (their findings say where). Blanks in a
+section that applies only "If different from above" (or "if applicable") are not reported. One
+finding per kind per paragraph. This rule reports a blank label whatever other rules do: a required
+field left blank ("Protective Marking: .....") is also missing-field's, which may be switched off.
 
-Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]", "Date: DD/MM/YYYY"
-Passes: "NOTICE OF DECISION 012/2013", "Date: 17 September 2013", an ellipsis "..." in a quote
+Fails:  "NOTICE OF DECISION 0XX/2013", "Date.....", "Cost: £[insert amount]", "Dear {{ name }}"
+Passes: "NOTICE OF DECISION 012/2013", "Date: 17 September 2013", "[2019] EWHC 12", a line of ____
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from notice_builder.lint.labels import split_label
+from notice_builder.lint.placeholder_patterns import ANY_GUARD, MERGE_NAMES, PATTERNS, blank_heading
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
+from notice_builder.model.outline import Block, Document
 
-# (name, substrings one of which must be present for the pattern to be tried, pattern). The
-# substring test is a cheap first look; Python's regular expressions are slow to scan a paragraph.
-PATTERNS = (
-    ("XX", ("XX",), re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])")),
-    ("a run of dots", ("....", "…", ". . ."), re.compile(r"\.{4,}|…{2,}|(?:\. ){3,}\.|…\.{2,}")),
-    ("a run of underscores", ("____",), re.compile(r"_{4,}")),
-    (
-        "a bracketed instruction",
-        ("[", "<", "{"),
-        re.compile(
-            r"[\[<{]\s*(?:insert|enter|add|name|date|tb[cda]|x{2,}|placeholder|details?|to be)\b"
-            r"[^\]>}\n]{0,80}[\]>}]",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "TBC",
-        ("TB", "be confirmed", "be determined", "be agreed", "be advised"),
-        re.compile(r"\bTB[CDA]\b|\b[Tt]o be (?:confirmed|determined|agreed|advised)\b"),
-    ),
-    ("lorem ipsum", ("orem", "OREM"), re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
-    (
-        "a date format",
-        ("YY", "yy"),  # every year form has these; "dd" and "mm" are in many ordinary words
-        re.compile(r"\b(?:DD|dd)\s?[/.-]\s?(?:MM|mm)\s?[/.-]\s?(?:YYYY|yyyy|YY|yy|20YY|20yy)\b"),
-    ),
-    (
-        "a form prompt",
-        ("lick ", "LICK ", "hoose an ", "HOOSE AN "),
-        re.compile(
-            r"\bClick (?:or tap )?(?:here )?to enter (?:text|a date)\b|\bChoose an item\b", re.IGNORECASE
-        ),
-    ),
-)
-# One scan for any pattern's substrings: most paragraphs have none, and need no further look.
-_ANY_GUARD = re.compile("|".join(re.escape(g) for _, guards, _ in PATTERNS for g in guards))
 _TOKEN = re.compile(r"\S*$"), re.compile(r"^\S*")
+_BLANK_FORM_FIELD = "\u2002" * 5  # what Word shows in a legacy text form field left at its default
+# A section heading saying the section is filled in only sometimes: its blanks may be left so.
+_CONDITIONAL = re.compile(
+    r"^[\W\d]*(?:if\s|where\s+(?:applicable|relevant|different)|\(?if\s+applicable)|\bif\s+(?:applicable|"
+    r"different|relevant|required|appropriate)\b",
+    re.IGNORECASE,
+)
+_MAX_QUESTION_WORDS = 25
+_UNDERSCORES_ONLY = re.compile(r"^\s*_{4,}\s*$")
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -76,63 +58,88 @@ def _around(text: str, start: int, end: int) -> str:
     return (left + text[start:end] + right).strip(",;:()")
 
 
-def check(context: RuleContext):
-    extra = [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
-    patterns = list(PATTERNS) + extra
-    left_to_missing_field = _blank_required_fields(context)
-    for _, block in context.outline.blocks():
-        if block.index in left_to_missing_field:
-            continue
-        text = block.text
-        labelled = split_label(text) if text.strip() else None
-        if labelled is None and block.table_row is not None and text.strip():
-            labelled = _bare_label(text)  # | Date | (blank) |: a table's label needs no colon
-        if labelled and not labelled[1] and not _row_has_value(context, block):
-            yield context.finding(
-                block.location,
-                f"{quote(text.strip())} is a label with no value",
-                "fill in the value after the label, or delete the line",
-            )
-            continue
-        for prompt in block.prompts:
-            if not _row_label_reported(context, block, left_to_missing_field):
-                yield context.finding(
-                    block.location,
-                    f"{quote(prompt)} is a content control's prompt: the control was not filled in",
-                    "click the control and type or choose its value, or delete the control",
-                )
-        if not text.strip():
-            continue
-        if not extra and not _ANY_GUARD.search(text):
-            continue
-        for name, guards, pattern in patterns:
-            match = any(g in text for g in guards) and pattern.search(text)
-            if match:
-                yield context.finding(
-                    block.location,
-                    f"{quote(_around(text, *match.span()))} is a placeholder ({name}) left in the text",
-                    "replace it with the real value before the document goes out",
-                )
+def _rows(context: RuleContext) -> dict[int, list[Block]]:
+    """The body's table rows: row id -> its paragraphs (cells' paragraphs in order)."""
+    def compute():
+        rows: dict[int, list[Block]] = {}
+        for _, block in context.outline.blocks():
+            if block.table_row is not None:
+                rows.setdefault(block.table_row, []).append(block)
+        return rows
+    return context.once(("table_rows",), compute)
 
 
-def _blank_required_fields(context: RuleContext) -> set[int]:
-    """Blocks that leave a required profile field blank: missing-field reports those, once."""
-    blank = set()
-    for document in context.outline.documents:
-        for _, line in context.field_lines(document):
-            if line is not None and not line.value:
-                blank.update(b.index for b in (line.block, *line.value_blocks))
-    return blank
+def _conditional(document: Document) -> set[int]:
+    """Blocks under a heading that says its section applies only sometimes ("If different from above")."""
+    inside, level, found = False, 0, set()
+    for block in document.blocks:
+        if block.heading is not None:
+            # The next section ends it; a field label typed in bold ("Region:") is not a section.
+            if inside and block.heading.level <= level and not block.heading.text.rstrip().endswith(":"):
+                inside = False
+            if not inside and _CONDITIONAL.search(block.heading.text):
+                inside, level = True, block.heading.level
+                continue
+        if inside:
+            found.add(block.index)
+    return found
 
 
-def _row_label_reported(context: RuleContext, block, left_to_missing_field: set[int]) -> bool:
-    """A prompt in the value cell of a table row whose label is blank: the label's finding says it."""
-    if block.table_row is None:
-        return False
-    return any(
-        b.table_row == block.table_row and b is not block and b.index in left_to_missing_field
-        for _, b in context.outline.blocks()
-    )
+def _cells(row: list[Block]) -> list[list[Block]]:
+    """A table row's paragraphs grouped by cell, in order."""
+    cells: dict[int | None, list[Block]] = {}
+    for block in row:
+        cells.setdefault(block.table_cell, []).append(block)
+    return list(cells.values())
+
+
+def _question(cells: list[list[Block]]) -> tuple[Block, bool] | None:
+    """(the first cell's paragraph, whether the row answers it) for a row of label and answer cells."""
+    first = next((b for b in cells[0] if b.text.strip()), None) if len(cells) > 1 else None
+    if first is None or len(first.text.split()) > _MAX_QUESTION_WORDS:
+        return None
+    return first, any(b.has_content for cell in cells[1:] for b in cell)
+
+
+def _form_answers_left_blank(blocks: list[Block], rows: dict[int, list[Block]]) -> dict[int, str]:
+    """Questions of form tables whose answer cells are empty: block index -> the question.
+
+    A row with text in its first cell and other cells beside it asks a question (or gives a label).
+    In a draft whose tables answer more than two thirds of their questions, a question left
+    unanswered is a blank, unless its table leaves more unanswered than it answers (a checklist:
+    "Action taken | Details", filled in only for what was done). The first row of a table is its
+    caption or column headings, never reported (unless it is the table's only row).
+    """
+    tables: list[list[tuple[Block, bool, bool]]] = []  # (question, answered, in the table's first row)
+    row_counts: list[int] = []
+    previous = None
+    for block in blocks:
+        if block.table_row is None:
+            previous = None
+            continue
+        if block.table_row == previous:
+            continue
+        first_row = previous is None
+        if first_row:
+            tables.append([])
+            row_counts.append(0)
+        previous = block.table_row
+        row_counts[-1] += 1
+        question = _question(_cells(rows[block.table_row]))
+        if question is not None:
+            tables[-1].append((*question, first_row))
+    # A table of one row has no caption row: its one question is a question.
+    tables = [table if count > 1 else [(b, a, False) for b, a, _ in table]
+              for table, count in zip(tables, row_counts, strict=True)]
+    questions = [row for table in tables for row in table]
+    if sum(answered for _, answered, _ in questions) <= 2 * sum(not a for _, a, _ in questions):
+        return {}
+    found: dict[int, str] = {}
+    for table in tables:
+        blank = [b for b, answered, first_row in table if not answered and not first_row]
+        if blank and (len(table) == 1 or len(blank) <= sum(answered for _, answered, _ in table)):
+            found.update((b.index, b.text.strip()) for b in blank)
+    return found
 
 
 def _bare_label(text: str) -> tuple[str, str] | None:
@@ -141,17 +148,136 @@ def _bare_label(text: str) -> tuple[str, str] | None:
     return labelled if labelled and not labelled[1] else None
 
 
-def _row_has_value(context: RuleContext, block) -> bool:
+def _row_has_value(block: Block, rows: dict[int, list[Block]]) -> bool:
     """A label in a table cell whose value sits in the next cell of the same row is filled in.
 
     Another bare label in the row is not a value: | Signed | (blank) | Date | (blank) |.
     """
-    if block.table_row is None:
+    if block.table_row is None or block.index < 0:
         return False
-    return any(
-        b.table_row == block.table_row and b is not block and b.has_content and not _bare_label(b.text)
-        for _, b in context.outline.blocks()
-    )
+    return any(b is not block and b.has_content and not _bare_label(b.text) for b in rows[block.table_row])
+
+
+def _merge_fields(block: Block) -> list[str]:
+    return [f for f in block.fields if f.split(None, 1)[0].upper() in MERGE_NAMES]
+
+
+def _may_be_blank(block: Block, form_blanks: dict[int, str]) -> bool:
+    """A cheap first look: whether `_blank` could find anything in the paragraph."""
+    text = block.text
+    return (block.table_row is not None or block.index in form_blanks or ":" in text or ".." in text
+            or "…" in text or "__" in text or _BLANK_FORM_FIELD[0] in text)
+
+
+def _blank(context: RuleContext, block: Block, rows, form_blanks: dict[int, str]) -> Iterator:
+    """Findings for a paragraph that leaves a value blank: a label, a form field, a form's answer."""
+    text = block.text
+    labelled = split_label(text) if text.strip() else None
+    if labelled is None and block.table_row is not None and text.strip():
+        labelled = _bare_label(text)  # | Date | (blank) |: a table's label needs no colon
+    if labelled and not labelled[1] and not _row_has_value(block, rows):
+        yield context.finding(
+            block.location,
+            f"{quote(text.strip())} is a label with no value",
+            "fill in the value after the label, or delete the line",
+        )
+    elif _BLANK_FORM_FIELD in text:
+        yield context.finding(
+            block.location,
+            f"the form field after {quote(text.split(_BLANK_FORM_FIELD)[0].strip() or text)} was left blank",
+            "type the value into the form field, or delete the line",
+        )
+    elif block.index in form_blanks:
+        yield context.finding(
+            block.location,
+            f"{quote(form_blanks[block.index])} has no answer: the cell beside it is empty",
+            "fill in the answer, or write \"not applicable\" if it does not apply",
+        )
+
+
+def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = True, text: bool = True
+               ) -> Iterator:
+    """Findings for what a paragraph's fields, content controls' prompts (if `prompts`) and text (if
+    `text`) leave to be filled in."""
+    merge = _merge_fields(block)
+    for instruction in merge[:1]:
+        yield context.finding(
+            block.location,
+            f"the Word field {quote(instruction)} is still in the document: the merge was never done",
+            "run the mail merge, or replace the field with its value (select it and press Ctrl+Shift+F9)",
+        )
+    for prompt in block.prompts if prompts else ():
+        yield context.finding(
+            block.location,
+            f"{quote(prompt)} is a content control's prompt: the control was not filled in",
+            "click the control and type or choose its value, or delete the control",
+        )
+    if not text or not block.text.strip():
+        return
+    text = block.text
+    if block.heading is not None and blank_heading(text):
+        yield context.finding(
+            block.location,
+            f"the heading {quote(text.strip())} has only punctuation: the words around it were left out",
+            "fill in the names or numbers the heading should give",
+        )
+        return
+    if block.table_row is not None and _UNDERSCORES_ONLY.match(text):
+        # In a table cell (| Signed | ______ |) a line of underscores is the blank to sign on.
+        yield context.finding(
+            block.location,
+            f"{quote(text.strip())} is a placeholder (a run of underscores) left in the text",
+            "replace it with the real value before the document goes out",
+        )
+        return
+    if patterns is PATTERNS and not ANY_GUARD.search(text):
+        return
+    reported: list[tuple[int, int]] = []
+    for name, guards, pattern in patterns:
+        if merge and name == "a merge field":
+            continue  # the field's own result, «Name», reported above
+        for guard in guards:
+            if guard in text:
+                break
+        else:
+            continue
+        if match := pattern.search(text):
+            span = match.span("blank") if "blank" in pattern.groupindex else match.span()
+            if any(start < span[1] and span[0] < end for start, end in reported):
+                continue  # "<< name >>" is a merge field; that it is also a bracketed word adds nothing
+            reported.append(span)
+            yield context.finding(
+                block.location,
+                f"{quote(_around(text, *span))} is a placeholder ({name}) left in the text",
+                "replace it with the real value before the document goes out",
+            )
+
+
+def check(context: RuleContext):
+    extra = [(p, ("",), re.compile(p)) for p in context.options["extra_patterns"]]
+    patterns = PATTERNS + tuple(extra) if extra else PATTERNS
+    rows = _rows(context)
+    form_blanks = _form_answers_left_blank([b for _, b in context.outline.blocks()], rows) if rows else {}
+    for document in context.outline.documents:
+        conditional = _conditional(document)
+        blank_rows: set[int] = set()
+        for block in document.blocks:
+            text = block.text
+            if not block.prompts and not block.fields and not text.strip():
+                continue
+            blank = [] if block.index in conditional or not _may_be_blank(block, form_blanks) \
+                else list(_blank(context, block, rows, form_blanks))
+            if blank and block.table_row is not None:
+                blank_rows.add(block.table_row)
+            yield from blank
+            # A blank label's dots, or the prompt in the value cell of a row whose label is reported,
+            # say the same again.
+            yield from _paragraph(context, block, patterns, prompts=block.table_row not in blank_rows,
+                                  text=not blank)
+    for block in context.outline.outside:
+        blank = list(_blank(context, block, {}, {}))
+        yield from blank
+        yield from _paragraph(context, block, patterns, text=not blank)
 
 
 RULE = Rule(

@@ -21,16 +21,19 @@ from lint_accuracy import (
 )
 
 REAL_DEFECTS = real_drafts_folder() / "DEFECTS.json"
-# Rules whose accuracy work is on another branch of issue 17 (placeholder syntaxes, contact details,
-# inconsistent terms in the title); the lead empties this set when those branches are merged.
-PENDING_RULES = frozenset({"placeholder", "contact-details", "inconsistent-term", "duplicate-heading"})
+# Rules not yet held to the targets: inconsistent-term (year ranges, reference numbers and acronyms
+# written two ways) is still being measured against the lists.
+PENDING_RULES = frozenset({"inconsistent-term"})
 # Below target on the collected records, with the figure reached (precision, recall), which must not fall:
 # missing-heading: modern.gov "Decisions published" records that give their reasons in the body with no
 # label (GMCA), and a committee-system council's record, which regulation 13 does not cover (Spelthorne);
 # empty-section: a label left empty whose next line is the next section's label, too long for a heading
 # (Guildford); missing-field: a blank label of the record's own form that no profile names ("Consultation
 # with Ward Member:", Lancashire's "Decision Ref:"). See README, "Which profile a draft fits".
-COLLECTED_FLOORS = {"missing-heading": (0.6, 1.0), "empty-section": (0.5, 0.5), "missing-field": (0.0, 0.0)}
+COLLECTED_FLOORS = {
+    "missing-heading": (0.6, 1.0), "empty-section": (0.5, 0.5), "missing-field": (0.0, 0.0),
+    "placeholder": (0.5, 1.0),
+}
 
 
 def _draft(tmp_path):

@@ -41,6 +41,7 @@ from notice_builder.model.outline import Block, Document
 
 _TOKEN = re.compile(r"\S*$"), re.compile(r"^\S*")
 _BLANK_FORM_FIELD = "\u2002" * 5  # what Word shows in a legacy text form field left at its default
+_HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title)$", re.IGNORECASE)
 # A section heading saying the section is filled in only sometimes: its blanks may be left so.
 _CONDITIONAL = re.compile(
     r"^[\W\d]*(?:if\s|where\s+(?:applicable|relevant|different)|\(?if\s+applicable)|\bif\s+(?:applicable|"
@@ -215,7 +216,9 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
     if not text or not block.text.strip():
         return
     text = block.text
-    if block.heading is not None and blank_heading(text):
+    # A heading style on a line of only punctuation makes no section (the outline drops it), but it is
+    # still a heading whose words were left out.
+    if (block.heading is not None or _HEADING_STYLE.match(block.style)) and blank_heading(text):
         yield context.finding(
             block.location,
             f"the heading {quote(text.strip())} has only punctuation: the words around it were left out",

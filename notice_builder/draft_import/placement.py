@@ -1,0 +1,416 @@
+"""Place a draft's paragraphs in a decision by the profile: headings to sections, labelled lines to fields.
+
+Headings are matched by meaning (`heading_key`, the profile's wordings and aliases); a heading the
+profile does not name becomes an author-named section where the profile has one (`*`), else a
+sub-heading of the section it stands in. Labelled lines and two-column table rows fill the profile's
+fields and the common ones (contact officer, telephone, reference ...). The lines before a document's
+first heading are its masthead (masthead.py). The signature block (role, declaration, Signature:,
+Date:) is taken out of the section it follows. Nothing is dropped: a paragraph with no place stays in
+the section where it stands (or, before any section, the document's first) and is listed as unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from notice_builder.draft_import.markdown_body import Unit, body_markdown, strip_typed_number
+from notice_builder.draft_import.masthead import Masthead
+from notice_builder.draft_import.values import (
+    label_table,
+    parse_date,
+    person,
+    split_known_label,
+)
+from notice_builder.draft_import.word_markdown import RichParagraph
+from notice_builder.model.outline import ANNEX_LINE, Block, Document, heading_key, matching_heading
+from notice_builder.model.profile import DocumentSpec, HeadingSpec, Profile
+from notice_builder.render.context import UNDATED_TEXT, UNSIGNED_TEXT
+
+# What kind of value each place of a decision holds, where it is not Markdown text.
+PARAGRAPH_LISTS = frozenset({"/report/purpose", "/report/background", "/report/recommendations"})
+LINE_LISTS = frozenset({"/notice/background_papers"})
+SECTION_LISTS = frozenset({"/notice/facts_and_advice/sections"})
+_ROLE_LINE_WORDS = 15
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A paragraph the profile gave no place: where it stands, its text, and where it was put."""
+
+    paragraph: int
+    text: str
+    reason: str
+    put_at: str
+
+
+@dataclass
+class Placed:
+    """What the placement found: values by JSON pointer, section bodies, and what it could not place."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    bodies: dict[str, list[Unit]] = field(default_factory=dict)
+    sections: list[tuple[str, list[Unit]]] = field(default_factory=list)  # author-named sections
+    where: dict[str, int] = field(default_factory=dict)  # pointer -> paragraph it was read from
+    unplaced: list[Unplaced] = field(default_factory=list)
+    placeholders: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, pointer, text)
+    counted: int = 0  # paragraphs with text
+    masthead: Masthead | None = None
+
+
+def _heading_table(spec: DocumentSpec) -> dict[str, HeadingSpec]:
+    table: dict[str, HeadingSpec] = {}
+    for heading in spec.headings:
+        if not heading.is_wildcard:
+            for wording in heading.wordings:
+                table.setdefault(heading_key(wording), heading)
+    return table
+
+
+class DocumentPlacer:
+    """Walks one document of a draft, section by section, into `Placed`."""
+
+    def __init__(self, profile: Profile, spec: DocumentSpec | None, rich: dict[int, RichParagraph],
+                 placed: Placed, masthead: Masthead):
+        self.profile = profile
+        self.spec = spec
+        self.rich = rich
+        self.placed = placed
+        self.masthead = masthead
+        self.labels = label_table(profile)
+        own = _heading_table(spec) if spec else {}
+        others: dict[str, HeadingSpec] = {}
+        for other in profile.documents.values():
+            if other is not spec:
+                for key, heading in _heading_table(other).items():
+                    others.setdefault(key, heading)
+        self.own, self.others = own, others
+        self.wildcard = next((h for h in spec.headings if h.is_wildcard and h.source), None) if spec else None
+        self.target: str | None = None  # where paragraphs go now: a pointer, or "#N" an author section
+        self.level = 0  # the heading level of the current section
+        self.waiting: list[tuple[Unit, str]] = []  # unplaced before any section: (unit, reason)
+        self.last_signature: int | None = None
+
+    # -- where paragraphs go ----------------------------------------------------------------------
+    def _units(self) -> list[Unit]:
+        if self.target is None:
+            raise LookupError
+        if self.target.startswith("#"):
+            return self.placed.sections[int(self.target[1:])][1]
+        return self.placed.bodies.setdefault(self.target, [])
+
+    def _open(self, target: str, level: int) -> None:
+        self.target, self.level = target, level
+        units = self._units()
+        for unit, reason in self.waiting:
+            units.append(unit)
+            self._unplaced(unit.block, reason)
+        self.waiting = []
+
+    def _unplaced(self, block: Block, reason: str) -> None:
+        self.placed.unplaced.append(Unplaced(block.index, " ".join(block.text.split()), reason,
+                                             self._put_at()))
+
+    def _put_at(self) -> str:
+        if self.target is None:
+            return "(the next section)"
+        if self.target.startswith("#"):
+            return f"{self.wildcard.source}/{self.target[1:]}" if self.wildcard else self.target
+        return self.target
+
+    def _keep_unplaced(self, unit: Unit, reason: str) -> None:
+        if self.target is None:
+            self.waiting.append((unit, reason))
+        else:
+            self._units().append(unit)
+            self._unplaced(unit.block, reason)
+
+    # -- the walk -----------------------------------------------------------------------------------
+    def place(self, document: Document) -> None:
+        blocks = [b for b in document.blocks if b.text.strip()]
+        self.placed.counted += len(blocks)
+        self.masthead.start_document(document, self.spec)
+        position = 0
+        while position < len(blocks):
+            block = blocks[position]
+            rich = self.rich.get(block.index) or RichParagraph(block.index, block.text.strip())
+            unit = Unit(block, rich)
+            if rich.table is not None:
+                end = position
+                while end < len(blocks) and (r := self.rich.get(blocks[end].index)) and r.table == rich.table:
+                    end += 1
+                self._table([Unit(b, self.rich[b.index]) for b in blocks[position:end]])
+                position = end
+                continue
+            position += 1
+            if block.heading is not None and self._heading(unit):
+                continue
+            if block.heading is None and self._labelled(unit):
+                continue
+            if self.target is None:
+                if self.masthead.take(block, rich):
+                    continue
+                if block.heading is not None and self._other_heading(unit):
+                    continue
+                self._keep_unplaced(unit, "before the document's first heading, and not part of its masthead")
+                continue
+            if self._annex_line(unit):
+                continue
+            self._units().append(unit)
+        if self.waiting:  # a document with no section: keep its text in the first section the profile has
+            first = next((h.source for h in (self.spec.headings if self.spec else ()) if h.source
+                          and not h.is_wildcard), None)
+            if first:
+                self._open(first, 1)
+
+    def _heading(self, unit: Unit) -> bool:
+        """Open the section a heading names; False if it is no section (a masthead line, a field)."""
+        block = unit.block
+        key = heading_key(block.heading.text)
+        spec = matching_heading(key, self.own)
+        if spec is None and self.target is None:
+            # Before the first heading of its own, a heading-like line may be masthead ("DECISION" as
+            # the report type on a covering report): the masthead looks first.
+            if self.masthead.take(block, unit.rich) or self._labelled(unit):
+                return True
+        if spec is None and self.target is not None:
+            spec = matching_heading(key, self.others)
+        if spec is not None:
+            if spec.source is None:  # a heading that only groups the sections after it
+                self.target, self.level = None, block.heading.level
+                return True
+            self._open(spec.source, block.heading.level)
+            self.placed.where.setdefault(spec.source, block.index)
+            return True
+        if self._labelled(unit):
+            return True
+        if self.target is None and not self.waiting and not self._past_masthead():
+            return False
+        return self._unnamed_heading(unit)
+
+    def _past_masthead(self) -> bool:
+        return self.masthead.fields_seen or self.target is not None
+
+    def _other_heading(self, unit: Unit) -> bool:
+        spec = matching_heading(heading_key(unit.block.heading.text), self.others)
+        if spec is None or spec.source is None:
+            return self._unnamed_heading(unit) if self._past_masthead() else False
+        self._open(spec.source, unit.block.heading.level)
+        return True
+
+    def _unnamed_heading(self, unit: Unit) -> bool:
+        """A heading the profile does not name: an author's section, else a sub-heading where it stands."""
+        block = unit.block
+        level = block.heading.level
+        if self.target is not None and level > self.level:
+            self._units().append(Unit(block, unit.rich, heading_level=level - self.level))
+            return True
+        if self.wildcard is not None:
+            self.placed.sections.append((" ".join(block.text.split()), []))
+            self._open(f"#{len(self.placed.sections) - 1}", level)
+            return True
+        self._keep_unplaced(Unit(block, unit.rich, heading_level=1),
+                            "a heading the profile does not name, kept as a sub-heading where it stands")
+        return True
+
+    # -- labelled lines, tables, the signature block ------------------------------------------------
+    def _labelled(self, unit: Unit) -> bool:
+        found = split_known_label(unit.block.text.strip(), self.labels)
+        if found is None:
+            return False
+        _, pointer, value = found
+        return self._field(unit, pointer, value)
+
+    def _field(self, unit: Unit, pointer: str, value: str) -> bool:
+        block = unit.block
+        if pointer == "signature":
+            self._signature_block(block)
+            if value and value != UNSIGNED_TEXT:
+                self._set("/notice/signature/name", value, block)
+            return True
+        if pointer == "date":
+            if self.last_signature is not None and block.index - self.last_signature <= 3:
+                pointer = "/notice/signature/date"
+            elif self.spec is not None and self.masthead.is_report(self.spec):
+                pointer = "/meeting/date"
+            else:
+                pointer = "/date"
+            if value and value != UNDATED_TEXT:
+                day = parse_date(value)
+                if day is None:
+                    self.placed.placeholders.append((block.index, pointer, value))
+                else:
+                    self._set(pointer, day, block)
+            return True
+        if pointer == "/report/authors":
+            self._set(pointer, authors(value), block)
+            return True
+        if pointer == "/reference":
+            self.masthead.reference(value, block)
+            return True
+        if pointer in ("/decision_maker", "/notice/author"):
+            self._set(pointer, person(value), block) if value else None
+            return True
+        self.masthead.fields_seen = True
+        if value:
+            self._set(pointer, value, block)
+        return True
+
+    def _set(self, pointer: str, value, block: Block) -> None:
+        if pointer not in self.placed.values:
+            self.placed.values[pointer] = value
+            self.placed.where[pointer] = block.index
+
+    def _table(self, units: list[Unit]) -> None:
+        """A table: rows of label and value are fields; any other table is part of the section's body."""
+        rows: dict[int, list[Unit]] = {}
+        for unit in units:
+            rows.setdefault(unit.rich.row, []).append(unit)
+        leftover: list[Unit] = []
+        for row in rows.values():
+            cells: dict[int, list[Unit]] = {}
+            for unit in row:
+                cells.setdefault(unit.rich.cell, []).append(unit)
+            if len(cells) == 2:
+                label, value = (" ".join(u.block.text.strip() for u in cells[c]) for c in sorted(cells))
+                found = split_known_label(label.rstrip(":") + ": " + value, self.labels)
+                if found is not None and self._field(cells[min(cells)][0], found[1], found[2]):
+                    continue
+            leftover.extend(row)
+        if not leftover:
+            return
+        if len(leftover) == len(units) and self.target is not None:
+            self._units().extend(units)
+            return
+        for unit in leftover:
+            self._keep_unplaced(Unit(unit.block, RichParagraph(unit.block.index, unit.rich.markdown)),
+                                "a table row whose label is not one of the profile's fields")
+
+    def _signature_block(self, block: Block) -> None:
+        """Take the role line, the declaration and any interests out of the section before Signature:."""
+        self.last_signature = block.index
+        if self.target is None:
+            return
+        units = self._units()
+        pattern = self._declaration_pattern()
+        found = None
+        for back in range(1, min(6, len(units)) + 1):
+            if pattern is not None and pattern.match(" ".join(units[-back].block.text.split())):
+                found = len(units) - back
+                break
+        if found is not None:
+            declaration = units[found]
+            match = pattern.match(" ".join(declaration.block.text.split()))
+            office = match.groupdict().get("office") if match else None
+            self._set("/notice/declaration_of_interests", declaration.rich.markdown, declaration.block)
+            if office:
+                self._set("/organisation/office", office.strip(), declaration.block)
+            interests = units[found + 1:]
+            if interests:
+                self._set("/notice/interests", body_markdown(interests), interests[0].block)
+            del units[found:]
+        elif units and _role_like(units[-1].block.text):
+            pass
+        else:
+            return
+        if units and _role_like(units[-1].block.text):
+            role = units.pop()
+            self._set("/decision_maker/role", " ".join(role.block.text.split()), role.block)
+
+    def _declaration_pattern(self) -> re.Pattern | None:
+        text = self.profile.standard_text.get("declaration")
+        if not text:
+            return re.compile(r"^I (?:confirm|declare|have considered)\b.*", re.I)
+        words = " ".join(text.split())
+        parts = [re.escape(piece) for piece in words.split("{office}")]
+        return re.compile("^" + "(?P<office>.+?)".join(parts) + "$", re.I)
+
+    def _annex_line(self, unit: Unit) -> bool:
+        """"Annex A: Draft Notice of Decision" after a covering report's recommendations: its list of annexes."""
+        if self.spec is None or not self.masthead.is_report(self.spec):
+            return False
+        text = " ".join(unit.block.text.split())
+        match = ANNEX_LINE.match(text)
+        if match is None:
+            return False
+        title = text[match.end():].strip(" :-–—")
+        if not title:
+            return False
+        annexes = self.placed.values.setdefault("/report/annexes", [])
+        annexes.append({"label": match.group(1).upper(), "title": title})
+        self.placed.where.setdefault("/report/annexes", unit.block.index)
+        return True
+
+
+def _role_like(text: str) -> bool:
+    """A short line with no sentence's end: a signatory's role printed above the declaration."""
+    stripped = " ".join(text.split())
+    return bool(stripped) and len(stripped.split()) <= _ROLE_LINE_WORDS and not stripped.endswith((".", ":", ";"))
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?|de|van|von|du|le|la|da|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+_ROLE_WORDS = frozenset({
+    "police", "commissioner", "chief", "officer", "office", "council", "head", "director", "manager",
+    "executive", "constable", "crime", "board", "service", "services", "team", "deputy", "assistant",
+    "policy", "finance", "treasurer", "solicitor", "lead", "member", "cabinet", "clerk", "secretary",
+    "monitoring", "corporate", "strategic", "west", "midlands", "for", "and", "of", "the",
+})
+
+
+def authors(text: str) -> list[dict[str, str]]:
+    """The authors line as people: `Chris Sims, Chief Constable, West Midlands Police and Jacky ...`.
+
+    Each author is a name of two to four capitalised words, then a comma and a role; a role may itself
+    hold commas and "and", so a new author starts only at such a name followed by a comma.
+    """
+    pieces = re.split(r"(,\s+|\s+and\s+|\s*;\s*)", " ".join(text.split()))
+    people: list[dict[str, str]] = []
+    for number in range(0, len(pieces), 2):
+        piece = pieces[number]
+        followed_by_comma = number + 1 < len(pieces) and pieces[number + 1].strip() == ","
+        words = piece.split()
+        is_name = (2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+                   and not any(w.casefold() in _ROLE_WORDS for w in words))
+        if is_name and (followed_by_comma or not people) and (number == 0 or pieces[number - 1].strip() != ","):
+            people.append({"name": piece, "role": ""})
+        elif people:
+            separator = pieces[number - 1] if number else ""
+            people[-1]["role"] += (separator if people[-1]["role"] else "") + piece
+        else:
+            people.append({"name": piece, "role": ""})
+    return [{k: v.strip() for k, v in p.items() if v.strip()} for p in people]
+
+
+def report_paragraphs(units: list[Unit]) -> list[str]:
+    """A covering report's numbered paragraphs: each numbered one starts an item, the rest continue it."""
+    def numbered(unit: Unit) -> bool:
+        if unit.rich.table is not None or unit.heading_level:
+            return False
+        if unit.rich.list_kind is None:
+            return unit.rich.markdown != strip_typed_number(unit.rich.markdown)
+        # Word's numbering on a paragraph style of its own ("Numbered Paragraph") numbers the report's
+        # paragraphs; a list style ("List Number") is a list inside one of them.
+        return (unit.rich.list_kind == "number" and unit.rich.list_level == 0
+                and not unit.block.style.casefold().startswith("list"))
+
+    any_numbered = any(numbered(u) for u in units)
+    items: list[list[Unit]] = []
+    for unit in units:
+        plain = unit.rich.list_kind is None and unit.rich.table is None and not unit.heading_level
+        if numbered(unit) or not items or (plain and not any_numbered and not _continues(items[-1])):
+            items.append([Unit(unit.block, _without_number(unit.rich) if numbered(unit) or unit.rich.list_kind is None
+                               else unit.rich, unit.heading_level)])
+        else:
+            items[-1].append(unit)
+    return [text for item in items if (text := body_markdown(item))]
+
+
+def _continues(item: list[Unit]) -> bool:
+    """Whether the next plain paragraph belongs to this item: after a list or a table in it."""
+    last = item[-1].rich
+    return last.list_kind is not None or last.table is not None
+
+
+def _without_number(rich: RichParagraph) -> RichParagraph:
+    return RichParagraph(rich.index, strip_typed_number(rich.markdown), None, 0, rich.table, rich.row, rich.cell,
+                         rich.quote, rich.bold)

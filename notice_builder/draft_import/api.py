@@ -21,8 +21,8 @@ from notice_builder.draft_import.profile_choice import ProfileChoice, choose_pro
 from notice_builder.draft_import.word_markdown import read_rich_paragraphs
 from notice_builder.load.docx_outline import read_blocks, split_documents
 from notice_builder.model.findings import Finding, Location, Severity
-from notice_builder.model.outline import Outline
-from notice_builder.model.profile import Profile
+from notice_builder.model.outline import Document, Outline, heading_key, matching_heading
+from notice_builder.model.profile import DocumentSpec, Profile
 from notice_builder.profiles import load_profile, project_or_default_profile
 from notice_builder.validate.formats import is_valid_email, is_valid_uk_telephone
 
@@ -132,8 +132,8 @@ def import_draft(paths: str | Path | Sequence[str | Path], profile: Profile | st
     unplaced_by_path: list[tuple[str, Unplaced]] = []
     for read in reads:
         before = len(placed.unplaced)
-        for document in read.outline.documents:
-            spec = chosen.documents.get(document.kind) or next(iter(chosen.documents.values()))
+        for number, document in enumerate(read.outline.documents):
+            spec = document_spec(document, chosen, first=number == 0)
             DocumentPlacer(chosen, spec, read.rich, placed, masthead).place(document)
         unplaced_by_path += [(read.path, u) for u in placed.unplaced[before:]]
     if "/date" not in placed.values and "/date" in chosen.requires:
@@ -148,6 +148,21 @@ def import_draft(paths: str | Path | Sequence[str | Path], profile: Profile | st
                         placed.counted, [u for _, u in unplaced_by_path])
 
 
+def document_spec(document: Document, profile: Profile, *, first: bool) -> DocumentSpec | None:
+    """The profile's document a part of the draft is: the one whose headings (any wording) it has most
+    of, the kind the outline gave it on a tie; None for an annex with none of them."""
+    keys = [heading_key(b.heading.text) for b in document.headings]
+    best, best_score = profile.documents.get(document.kind), -1
+    for spec in sorted(profile.documents.values(), key=lambda s: s.kind != document.kind):
+        table = {heading_key(w): n for n, h in enumerate(spec.headings) if not h.is_wildcard for w in h.wordings}
+        score = len({matching_heading(key, table) for key in keys} - {None})
+        if score > best_score:
+            best, best_score = spec, score
+    if best_score == 0 and not first and document.annex is not None:
+        return None
+    return best or next(iter(profile.documents.values()))
+
+
 def _findings(placed: Placed, unplaced: list[tuple[str, Unplaced]], gaps, path: str) -> list[Finding]:
     findings = []
     for where, item in unplaced:
@@ -159,10 +174,11 @@ def _findings(placed: Placed, unplaced: list[tuple[str, Unplaced]], gaps, path: 
             hint="move it to the field it belongs to in the decision file, or delete it",
         ))
     for paragraph, pointer, text in placed.placeholders:
+        shown = f"a placeholder in the draft ({text!r})" if text else "left blank in the draft"
         findings.append(Finding(
             code="import-placeholder", path=path, location=Location(paragraph=paragraph),
             severity=Severity.WARNING,
-            message=f"{pointer} is a placeholder in the draft ({text!r}); the decision has none",
+            message=f"{pointer} is {shown}; the decision has none",
             hint=f"fill in {pointer} when it is known (for a reference: notice next-ref)",
         ))
     for pointer, check, what in ((TELEPHONE, is_valid_uk_telephone, "a complete UK telephone number"),

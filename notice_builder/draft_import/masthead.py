@@ -12,6 +12,7 @@ from notice_builder.model.profile import DocumentSpec, Profile
 REPORT_TYPES = frozenset(heading_key(t) for t in (
     "DECISION", "FOR DECISION", "INFORMATION", "FOR INFORMATION", "DISCUSSION", "FOR DISCUSSION",
     "CONSULTATION", "FOR CONSULTATION", "NOTING", "FOR NOTING", "ASSURANCE", "FOR ASSURANCE"))
+TITLE_STYLES = frozenset({"title", "titel", "titre", "titolo", "título"})
 _BOARD_WORDS = ("board", "cabinet", "committee", "panel")
 _MAX_REFERENCE_LINE_WORDS = 4
 _MASTHEAD_LINES = 8  # a document's title line is among its first lines
@@ -51,7 +52,9 @@ class Masthead:
         self.spec = spec
         self.fields_seen = False
         shown = [b for b in document.blocks if b.text.strip()][:_MASTHEAD_LINES]
-        self.marker_at = next((b.index for b in shown if self._is_marker(_shown(b.text))), None)
+        # The document's title line: one naming a document of the profile, else one in the Title style.
+        self.marker_at = next((b.index for b in shown if self._is_marker(_shown(b.text))), None) or next(
+            (b.index for b in shown if b.style.casefold() in TITLE_STYLES and len(b.text.split()) <= 6), None)
 
     def _is_marker(self, text: str) -> bool:
         if not text or len(text.split()) > 15:
@@ -76,14 +79,18 @@ class Masthead:
         else:
             self._set("/reference", text, block)
 
-    def take(self, block: Block, rich) -> bool:
-        """True if the line is part of the masthead (and its value was kept)."""
+    def take(self, block: Block, rich, *, weak: bool = True) -> bool:
+        """True if the line is part of the masthead (and its value was kept).
+
+        Not `weak`: only lines that cannot be a section heading (the document's title line, a
+        reference, a date, the board, the report type); else also the organisation and the title.
+        """
         text = _shown(block.text)
         if not text:
             return True
         key = heading_key(text)
         report = self.spec is not None and self.is_report(self.spec)
-        if self._is_marker(text):
+        if self._is_marker(text) or block.index == self.marker_at:
             found = find_reference(text, self.profile)
             if found is not None:
                 self.reference(found.text, block)
@@ -102,6 +109,8 @@ class Masthead:
         if report and key in REPORT_TYPES and "/meeting/report_type" not in self.values:
             self._set("/meeting/report_type", text, block)
             return True
+        if not weak:
+            return False
         before_marker = self.marker_at is not None and block.index < self.marker_at
         if "/organisation/name" not in self.values and (
                 key == heading_key(self.profile.organisation) or before_marker):

@@ -32,6 +32,7 @@ PARAGRAPH_LISTS = frozenset({"/report/purpose", "/report/background", "/report/r
 LINE_LISTS = frozenset({"/notice/background_papers"})
 SECTION_LISTS = frozenset({"/notice/facts_and_advice/sections"})
 _ROLE_LINE_WORDS = 15
+_ANY_DECLARATION = re.compile(r"^I (?:confirm|declare|have considered|have no)\b.*", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Placed:
     unplaced: list[Unplaced] = field(default_factory=list)
     placeholders: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, pointer, text)
     counted: int = 0  # paragraphs with text
+    last_target: tuple[str | None, int] = (None, 0)  # where the previous document's text went last
     masthead: Masthead | None = None
 
 
@@ -90,6 +92,7 @@ class DocumentPlacer:
         self.level = 0  # the heading level of the current section
         self.waiting: list[tuple[Unit, str]] = []  # unplaced before any section: (unit, reason)
         self.last_signature: int | None = None
+        self.previous: tuple[str | None, int] = (None, 0)
 
     # -- where paragraphs go ----------------------------------------------------------------------
     def _units(self) -> list[Unit]:
@@ -100,6 +103,7 @@ class DocumentPlacer:
         return self.placed.bodies.setdefault(self.target, [])
 
     def _open(self, target: str, level: int) -> None:
+        self.previous = (self.target, self.level)
         self.target, self.level = target, level
         units = self._units()
         for unit, reason in self.waiting:
@@ -129,6 +133,14 @@ class DocumentPlacer:
     def place(self, document: Document) -> None:
         blocks = [b for b in document.blocks if b.text.strip()]
         self.placed.counted += len(blocks)
+        if self.spec is None:  # an annex or appendix: the decision holds its title, not its text
+            self.target, self.level = self.placed.last_target
+            for block in blocks:
+                rich = self.rich.get(block.index) or RichParagraph(block.index, block.text.strip())
+                self._keep_unplaced(Unit(block, rich), "in an annex or appendix, whose text a decision "
+                                    "file does not hold")
+            self._close_document()
+            return
         self.masthead.start_document(document, self.spec)
         position = 0
         while position < len(blocks):
@@ -157,24 +169,34 @@ class DocumentPlacer:
             if self._annex_line(unit):
                 continue
             self._units().append(unit)
-        if self.waiting:  # a document with no section: keep its text in the first section the profile has
-            first = next((h.source for h in (self.spec.headings if self.spec else ()) if h.source
-                          and not h.is_wildcard), None)
-            if first:
-                self._open(first, 1)
+        self._close_document()
+
+    def _close_document(self) -> None:
+        if self.waiting:  # no section opened: keep the text in the last one used, else the first there is
+            target = self.placed.last_target[0] or next(
+                (h.source for d in self.profile.documents.values() for h in d.headings
+                 if h.source and not h.is_wildcard), None)
+            if target:
+                self._open(target, 1)
+        if self.target is not None:
+            self.placed.last_target = (self.target, self.level)
 
     def _heading(self, unit: Unit) -> bool:
         """Open the section a heading names; False if it is no section (a masthead line, a field)."""
         block = unit.block
         key = heading_key(block.heading.text)
         spec = matching_heading(key, self.own)
-        if spec is None and self.target is None:
-            # Before the first heading of its own, a heading-like line may be masthead ("DECISION" as
-            # the report type on a covering report): the masthead looks first.
-            if self.masthead.take(block, unit.rich) or self._labelled(unit):
-                return True
-        if spec is None and self.target is not None:
+        if spec is None and self.target is None and self.masthead.take(block, unit.rich, weak=False):
+            return True  # "DECISION" under the board's name on a covering report is its report type
+        if spec is None:
             spec = matching_heading(key, self.others)
+        if spec is not None and key not in self.own and key not in self.others \
+                and spec.source in self.placed.bodies:
+            # "DECISION PUBLIC VICTIMS" starts like DECISION, which is already placed: another section.
+            spec = None
+        if spec is None and self.target is None and (self.masthead.take(block, unit.rich)
+                                                     or self._labelled(unit)):
+            return True
         if spec is not None:
             if spec.source is None:  # a heading that only groups the sections after it
                 self.target, self.level = None, block.heading.level
@@ -254,6 +276,8 @@ class DocumentPlacer:
         self.masthead.fields_seen = True
         if value:
             self._set(pointer, value, block)
+        else:
+            self.placed.placeholders.append((block.index, pointer, ""))
         return True
 
     def _set(self, pointer: str, value, block: Block) -> None:
@@ -271,8 +295,9 @@ class DocumentPlacer:
             cells: dict[int, list[Unit]] = {}
             for unit in row:
                 cells.setdefault(unit.rich.cell, []).append(unit)
-            if len(cells) == 2:
-                label, value = (" ".join(u.block.text.strip() for u in cells[c]) for c in sorted(cells))
+            if len(cells) == 2 or (len(cells) == 1 and 0 in cells):  # a label, and its value if filled in
+                label, value = (" ".join(u.block.text.strip() for u in cells[c]) for c in sorted(cells)) \
+                    if len(cells) == 2 else (" ".join(u.block.text.strip() for u in cells[0]), "")
                 found = split_known_label(label.rstrip(":") + ": " + value, self.labels)
                 if found is not None and self._field(cells[min(cells)][0], found[1], found[2]):
                     continue
@@ -295,7 +320,7 @@ class DocumentPlacer:
         pattern = self._declaration_pattern()
         found = None
         for back in range(1, min(6, len(units)) + 1):
-            if pattern is not None and pattern.match(" ".join(units[-back].block.text.split())):
+            if pattern.match(" ".join(units[-back].block.text.split())):
                 found = len(units) - back
                 break
         if found is not None:
@@ -316,14 +341,21 @@ class DocumentPlacer:
         if units and _role_like(units[-1].block.text):
             role = units.pop()
             self._set("/decision_maker/role", " ".join(role.block.text.split()), role.block)
+        elif not units and self.target.startswith("#") and _role_like(self.placed.sections[-1][0]):
+            # "Deputy Mayor for Policing and Crime" as a heading over the declaration: the role, not a section
+            heading, _ = self.placed.sections.pop()
+            self._set("/decision_maker/role", heading, block)
+            self.target, self.level = self.previous
+            self.placed.unplaced[:] = [u for u in self.placed.unplaced if u.text != heading]
 
-    def _declaration_pattern(self) -> re.Pattern | None:
+    def _declaration_pattern(self) -> re.Pattern:
+        """The profile's declaration (its {office} read back), or any "I confirm/declare ..." sentence."""
         text = self.profile.standard_text.get("declaration")
         if not text:
-            return re.compile(r"^I (?:confirm|declare|have considered)\b.*", re.I)
-        words = " ".join(text.split())
-        parts = [re.escape(piece) for piece in words.split("{office}")]
-        return re.compile("^" + "(?P<office>.+?)".join(parts) + "$", re.I)
+            return _ANY_DECLARATION
+        parts = [re.escape(piece) for piece in " ".join(text.split()).split("{office}")]
+        own = "^" + "(?P<office>.+?)".join(parts) + "$"
+        return re.compile(f"{own}|{_ANY_DECLARATION.pattern}", re.I)
 
     def _annex_line(self, unit: Unit) -> bool:
         """"Annex A: Draft Notice of Decision" after a covering report's recommendations: its list of annexes."""

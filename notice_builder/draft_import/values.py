@@ -19,7 +19,7 @@ _DAY_MONTH_YEAR = re.compile(r"^(?:\w+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # A reference left to be filled in: "0XX/2013", "WMPCC 0XX/2013", "XXX", "[ref]", "2024/XXX".
-PLACEHOLDER_REFERENCE = re.compile(r"(?:\b|^)(?:[A-Z]+\s+)?[0-9]*X{2,}[0-9X]*(?:/\d{4})?\b|/X{2,}\b|\[\s*ref")
+PLACEHOLDER_REFERENCE = re.compile(r"(?:\b|^)[0-9]*X{2,}[0-9X]*(?:/\d{4})?\b|/X{2,}\b|\[\s*ref")
 _NUMBER_AND_YEAR = re.compile(r"\b(?:[A-Z]{2,}[ /])?\d{1,4}/(?:19|20)\d\d\b|\b(?:19|20)\d\d/\d{1,4}\b")
 
 

@@ -137,6 +137,30 @@ def fast_render(naive: dict) -> tuple[float, bool]:
     return len(fast) / elapsed, same
 
 
+def import_rates(naive: dict, folder: Path) -> tuple[float, float]:
+    """Drafts/s of `import_draft` on one core (each decision's built notice, as a Word draft), and of
+    python-docx opening the same drafts and walking their paragraphs, for a same-run ratio."""
+    import docx
+
+    from notice_builder.draft_import import import_draft
+
+    folder.mkdir(parents=True, exist_ok=True)
+    drafts = []
+    for number, ((_, kind), data) in enumerate(sorted(naive.items())):
+        if kind == "notice":
+            drafts.append(folder / f"draft-{number:04d}.docx")
+            drafts[-1].write_bytes(data)
+    start = time.perf_counter()
+    for draft in drafts:
+        import_draft(draft, "wmpcc")
+    imported = len(drafts) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for draft in drafts:
+        sum(len(p.text) for p in docx.Document(str(draft)).paragraphs)
+    walked = len(drafts) / (time.perf_counter() - start)
+    return imported, walked
+
+
 def file_create_ms(folder: Path, count: int = 200) -> float:
     """Median milliseconds to create, write (15 kB) and close one file in `folder`.
 
@@ -230,12 +254,14 @@ def run(count: int, repeat: int = 3) -> dict:
                 "all_cores": timed_batch(paths, folder / f"out-all-{n}", cores),
                 "all_cores_unlinted": timed_batch(paths, folder / f"out-no-lint-{n}", cores, lint=False),
                 "render": fast_render(naive),
+                "import": import_rates(naive, folder / f"drafts-{n}"),
             })
         naive_rate, one_process, all_cores, all_cores_unlinted = (
             max(r[key] for r in rounds) for key in ("naive", "one_process", "all_cores", "all_cores_unlinted")
         )
         render_rate = max(r["render"][0] for r in rounds)
         equivalent = all(r["render"][1] for r in rounds)
+        import_rate, walk_rate = max((r["import"] for r in rounds), key=lambda rates: rates[0] / rates[1])
         create_ms = file_create_ms(folder / "probe")
     rss = {str(n): _probe_in_subprocess(n) for n in (max(1, count // 4), count, count * 4)}
     return {
@@ -254,6 +280,9 @@ def run(count: int, repeat: int = 3) -> dict:
         "peak_rss_mb_by_decisions": rss,
         "output_file_create_ms": round(create_ms, 3),
         "document_xml_equivalent": equivalent,
+        "import_one_core_drafts_per_s": round(import_rate, 1),
+        "python_docx_walk_drafts_per_s": round(walk_rate, 1),
+        "import_vs_python_docx_walk": round(import_rate / walk_rate, 2),
     }
 
 

@@ -32,7 +32,9 @@ PARAGRAPH_LISTS = frozenset({"/report/purpose", "/report/background", "/report/r
 LINE_LISTS = frozenset({"/notice/background_papers"})
 SECTION_LISTS = frozenset({"/notice/facts_and_advice/sections"})
 _ROLE_LINE_WORDS = 15
-_ANY_DECLARATION = re.compile(r"^I (?:confirm|declare|have considered|have no)\b.*", re.I)
+# A declaration of interests in any office's words: "I confirm I have considered whether ... interest".
+_ANY_DECLARATION = re.compile(r"^I (?:confirm|declare|have considered|have no)\b.*\binterests?\b", re.I)
+DATE_POINTERS = frozenset({"/date", "/meeting/date", "/notice/signature/date"})
 
 
 @dataclass(frozen=True)
@@ -223,9 +225,14 @@ class DocumentPlacer:
     def _unnamed_heading(self, unit: Unit) -> bool:
         """A heading the profile does not name: an author's section, else a sub-heading where it stands."""
         block = unit.block
-        level = block.heading.level
-        if self.target is not None and level > self.level:
-            self._units().append(Unit(block, unit.rich, heading_level=level - self.level))
+        level, typed = block.heading.level, not block.heading.styled
+        # Typed headings (bold or capitals) carry no real level: the first after the section the
+        # profile puts author-named sections after opens one, and the typed headings inside an
+        # author-named section are its sub-headings.
+        opens_author_section = typed and self.wildcard is not None and self._wildcard_follows_current()
+        if self.target is not None and not opens_author_section and (
+                level > self.level or (typed and self.target.startswith("#"))):
+            self._units().append(Unit(block, unit.rich, heading_level=max(1, level - self.level)))
             return True
         if self.wildcard is not None:
             self.placed.sections.append((" ".join(block.text.split()), []))
@@ -234,6 +241,11 @@ class DocumentPlacer:
         self._keep_unplaced(Unit(block, unit.rich, heading_level=1),
                             "a heading the profile does not name, kept as a sub-heading where it stands")
         return True
+
+    def _wildcard_follows_current(self) -> bool:
+        headings = self.spec.headings
+        place = headings.index(self.wildcard)
+        return place > 0 and headings[place - 1].source == self.target
 
     # -- labelled lines, tables, the signature block ------------------------------------------------
     def _labelled(self, unit: Unit) -> bool:
@@ -269,6 +281,13 @@ class DocumentPlacer:
             return True
         if pointer == "/reference":
             self.masthead.reference(value, block)
+            return True
+        if pointer in DATE_POINTERS:
+            day = parse_date(value) if value else None
+            if day is None:
+                self.placed.placeholders.append((block.index, pointer, value))
+            else:
+                self._set(pointer, day, block)
             return True
         if pointer in ("/decision_maker", "/notice/author"):
             self._set(pointer, person(value), block) if value else None

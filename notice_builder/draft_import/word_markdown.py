@@ -31,6 +31,7 @@ from notice_builder.docx.elements import (
     W_TC,
     W_VAL,
     first_child,
+    first_children,
     on,
     rows,
     showing_placeholder,
@@ -48,6 +49,7 @@ QUOTE_STYLES = frozenset({"quote", "intense quote", "zitat", "citation", "citazi
 # Characters that are Markdown syntax anywhere in a line, and what a line may not start with.
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(#?\w+;)")
+_MAY_NEED_ESCAPE = re.compile(r"[\\`*_\[\]<>~|&#=+-]|\d[.)]")
 _LINE_START = re.compile(r"^(\s*)(#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|=+\s*$|-{3,}\s*$)")
 
 
@@ -68,6 +70,8 @@ class RichParagraph:
 
 def escape_markdown(text: str) -> str:
     """`text` with what Markdown would read as syntax escaped, so it prints as typed."""
+    if not _MAY_NEED_ESCAPE.search(text):
+        return text  # most text: no syntax character, no line that starts like a block
     text = _ENTITY.sub(r"\\&\1", _INLINE_SYNTAX.sub(r"\\\1", text))
     return "\n".join(_LINE_START.sub(_escape_line_start, line) for line in text.split("\n"))
 
@@ -116,8 +120,9 @@ class ParagraphReader:
         rpr = first_child(run, W_RPR)
         char_style = None
         if rpr is not None:
-            bold, italic = on(first_child(rpr, W_B)), on(first_child(rpr, W_I))
-            rstyle = first_child(rpr, W_RSTYLE)
+            properties = first_children(rpr)
+            bold, italic = on(properties.get(W_B)), on(properties.get(W_I))
+            rstyle = properties.get(W_RSTYLE)
             if rstyle is not None:
                 char_style = self.sheet.facts.get(rstyle.get(W_VAL) or "")
         if bold is None:

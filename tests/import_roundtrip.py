@@ -75,14 +75,18 @@ def same_markdown(a, b) -> bool:
     return a == b or render(a) == render(b)
 
 
-def differences(original: dict, imported: dict, profile: Profile) -> tuple[int, list[tuple[str, object, object]]]:
+Difference = tuple[str, object, object]
+
+
+def differences(original: dict, imported: dict, profile: Profile) -> tuple[int, list[Difference]]:
     """(fields compared, [(pointer, original value, imported value) that differ])."""
     want, got = leaves(as_built(original, profile)), leaves(imported)
     want.pop("/profile", None)
     got.pop("/profile", None)
     got.pop("/$schema", None)
     keys = sorted(set(want) | set(got))
-    return len(keys), [(k, want.get(k), got.get(k)) for k in keys if not same_markdown(want.get(k), got.get(k))]
+    return len(keys), [(k, want.get(k), got.get(k)) for k in keys
+                       if not same_markdown(want.get(k), got.get(k))]
 
 
 def build_and_import(decision: dict, profile: Profile, folder: Path | None = None) -> dict:

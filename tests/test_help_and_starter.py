@@ -14,7 +14,7 @@ from notice_builder.office.starter import document_order, starter_decision
 from notice_builder.profiles import builtin_profile_names, load_profile
 from tests.conftest import REPO
 
-WORK_ORDER = ["new", "validate", "build", "lint", "batch", "pack", "register", "init", "templates",
+WORK_ORDER = ["new", "import", "validate", "build", "lint", "batch", "pack", "register", "init", "templates",
               "next-ref", "schema"]
 
 

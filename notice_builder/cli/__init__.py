@@ -15,8 +15,8 @@ from notice_builder.model.terminal_text import escape_controls
 
 # The commands in the order of the work: write a decision, check it, build it, then a whole meeting,
 # then an office's own folder. `notice --help` lists them so.
-COMMAND_ORDER = ("new", "import", "validate", "build", "lint", "batch", "pack", "register", "init", "templates",
-                 "next-ref", "schema")
+COMMAND_ORDER = ("new", "import", "validate", "build", "lint", "batch", "pack", "register", "init",
+                 "templates", "next-ref", "schema")
 
 EXAMPLES = """\b
 Examples:

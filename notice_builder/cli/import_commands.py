@@ -1,4 +1,4 @@
-"""`notice import`: Word drafts become decision files (one draft, its documents as separate files, or a folder)."""
+"""`notice import`: Word drafts become decision files (a draft, one decision's documents, or a folder)."""
 
 from __future__ import annotations
 
@@ -26,11 +26,13 @@ Examples:
 @click.option("-o", "--out", type=click.Path(path_type=Path),
               help="The decision file to write (default: the draft's name with .json); for a folder, the "
                    "folder to write decisions and import-summary.json to.")
-@click.option("--profile", help="Profile name or file (default: the one whose headings the draft has most of).")
+@click.option("--profile",
+              help="Profile name or file (default: the one whose headings the draft has most of).")
 @click.option("--force", is_flag=True, help="Replace decision files (and the summary) that exist already.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to report: lines on stderr, or a JSON report on stdout.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes for a folder (default: every core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Processes for a folder (default: every core).")
 @reports_failures
 def import_command(paths: tuple[Path, ...], out: Path | None, profile: str | None, force: bool,
                    output_format: str, jobs: int | None) -> None:

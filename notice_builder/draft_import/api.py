@@ -154,7 +154,8 @@ def document_spec(document: Document, profile: Profile, *, first: bool) -> Docum
     keys = [heading_key(b.heading.text) for b in document.headings]
     best, best_score = profile.documents.get(document.kind), -1
     for spec in sorted(profile.documents.values(), key=lambda s: s.kind != document.kind):
-        table = {heading_key(w): n for n, h in enumerate(spec.headings) if not h.is_wildcard for w in h.wordings}
+        table = {heading_key(w): n for n, h in enumerate(spec.headings) if not h.is_wildcard
+                 for w in h.wordings}
         score = len({matching_heading(key, table) for key in keys} - {None})
         if score > best_score:
             best, best_score = spec, score

@@ -104,7 +104,8 @@ def build_decision(placed: Placed, profile: Profile, *, core_status: str | None 
     ):
         if not _get(decision, pointer):
             _put(decision, pointer, fallback)
-            gaps.append(Gap(pointer, f"the draft does not give {what}; the profile's \"{fallback}\" was used"))
+            gaps.append(Gap(pointer, f"the draft does not give {what}; the profile's \"{fallback}\" "
+                                     "was used"))
     if "meeting" in decision or "/meeting" in profile.requires:
         meeting = decision.setdefault("meeting", {})
         if not meeting.get("board") and profile.board:

@@ -18,7 +18,8 @@ from notice_builder.validate import decision_schema
 def _schema_order(decision: dict) -> dict:
     """Top-level fields in the schema's order (status, reference, title ...), before the documents' order."""
     order = list(decision_schema()["properties"])
-    return dict(sorted(decision.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    rank = {key: n for n, key in enumerate(order)}
+    return dict(sorted(decision.items(), key=lambda item: rank.get(item[0], len(order))))
 
 
 def decision_text(result: ImportResult, target: Path) -> tuple[str, list[Finding]]:

@@ -1,4 +1,4 @@
-"""A section's paragraphs as one Markdown body: paragraphs, lists (Word's or typed), GFM tables, sub-headings."""
+"""A section's paragraphs as one Markdown body: paragraphs, lists (Word's or typed), tables, sub-headings."""
 
 from __future__ import annotations
 

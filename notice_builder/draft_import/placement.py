@@ -377,7 +377,7 @@ class DocumentPlacer:
         return re.compile(f"{own}|{_ANY_DECLARATION.pattern}", re.I)
 
     def _annex_line(self, unit: Unit) -> bool:
-        """"Annex A: Draft Notice of Decision" after a covering report's recommendations: its list of annexes."""
+        """"Annex A: Draft Notice of Decision" after a covering report's recommendations: its annexes."""
         if self.spec is None or not self.masthead.is_report(self.spec):
             return False
         text = " ".join(unit.block.text.split())
@@ -396,7 +396,8 @@ class DocumentPlacer:
 def _role_like(text: str) -> bool:
     """A short line with no sentence's end: a signatory's role printed above the declaration."""
     stripped = " ".join(text.split())
-    return bool(stripped) and len(stripped.split()) <= _ROLE_LINE_WORDS and not stripped.endswith((".", ":", ";"))
+    return (bool(stripped) and len(stripped.split()) <= _ROLE_LINE_WORDS
+            and not stripped.endswith((".", ":", ";")))
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?|de|van|von|du|le|la|da|O'[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
@@ -422,7 +423,8 @@ def authors(text: str) -> list[dict[str, str]]:
         words = piece.split()
         is_name = (2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
                    and not any(w.casefold() in _ROLE_WORDS for w in words))
-        if is_name and (followed_by_comma or not people) and (number == 0 or pieces[number - 1].strip() != ","):
+        after_comma = number > 0 and pieces[number - 1].strip() == ","
+        if is_name and (followed_by_comma or not people) and not after_comma:
             people.append({"name": piece, "role": ""})
         elif people:
             separator = pieces[number - 1] if number else ""
@@ -449,8 +451,8 @@ def report_paragraphs(units: list[Unit]) -> list[str]:
     for unit in units:
         plain = unit.rich.list_kind is None and unit.rich.table is None and not unit.heading_level
         if numbered(unit) or not items or (plain and not any_numbered and not _continues(items[-1])):
-            items.append([Unit(unit.block, _without_number(unit.rich) if numbered(unit) or unit.rich.list_kind is None
-                               else unit.rich, unit.heading_level)])
+            first = _without_number(unit.rich) if numbered(unit) or unit.rich.list_kind is None else unit.rich
+            items.append([Unit(unit.block, first, unit.heading_level)])
         else:
             items[-1].append(unit)
     return [text for item in items if (text := body_markdown(item))]
@@ -463,5 +465,5 @@ def _continues(item: list[Unit]) -> bool:
 
 
 def _without_number(rich: RichParagraph) -> RichParagraph:
-    return RichParagraph(rich.index, strip_typed_number(rich.markdown), None, 0, rich.table, rich.row, rich.cell,
-                         rich.quote, rich.bold)
+    return RichParagraph(rich.index, strip_typed_number(rich.markdown), None, 0, rich.table, rich.row,
+                         rich.cell, rich.quote, rich.bold)

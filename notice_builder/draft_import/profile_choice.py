@@ -53,6 +53,6 @@ def choose_profile(outline: Outline, first: Profile) -> ProfileChoice:
     """The candidate the draft fits best, `first` (the folder's or the default) on a tie."""
     candidates = [first] + [load_profile(n) for n in builtin_profile_names() if n != first.name or first.path]
     scored = [(fit(outline, p), n, p) for n, p in enumerate(candidates)]
-    (score, found, wanted), _, best = max(scored, key=lambda s: (s[0][0], -s[1]))
+    (_, found, wanted), _, best = max(scored, key=lambda s: (s[0][0], -s[1]))
     return ProfileChoice(best, f"profile {best.name}: the draft has {found} of its {wanted} required "
                                f"headings (the best fit of {len(candidates)} profiles; --profile to choose)")

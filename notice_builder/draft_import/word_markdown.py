@@ -41,7 +41,8 @@ from notice_builder.docx.numbering import num_pr
 from notice_builder.docx.package_reader import DocxPackage
 from notice_builder.docx.styles import StyleFacts, StyleSheet
 
-W_HYPERLINK, W_B, W_I, W_RSTYLE, W_PSTYLE = qn("w:hyperlink"), qn("w:b"), qn("w:i"), qn("w:rStyle"), qn("w:pStyle")
+W_HYPERLINK, W_B, W_I = qn("w:hyperlink"), qn("w:b"), qn("w:i")
+W_RSTYLE, W_PSTYLE = qn("w:rStyle"), qn("w:pStyle")
 W_NUMPR, R_ID = qn("w:numPr"), qn("r:id")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")  # what the renderer makes links of
 QUOTE_STYLES = frozenset({"quote", "intense quote", "zitat", "citation", "citazione", "cita"})
@@ -162,9 +163,10 @@ class ParagraphReader:
                 while end < len(runs) and runs[end].link == link:
                     end += 1
                 text = "".join(r.text for r in runs[position:end])
-                target = link.removeprefix("mailto:") if link.startswith("mailto:") else link
-                if text.strip() == target and not link.startswith("tel:"):
-                    pieces.append(f"<{link if link.startswith(('http', 'mailto')) and text == link else text}>")
+                if text == link and link.startswith("http"):
+                    pieces.append(f"<{link}>")  # an address shown as itself: an autolink
+                elif link.startswith("mailto:") and text == link[len("mailto:"):]:
+                    pieces.append(f"<{text}>")
                 else:
                     inner = self.markdown([_Run(r.text, r.bold, r.italic, None) for r in runs[position:end]],
                                           drop_bold=drop_bold)

@@ -323,6 +323,30 @@ def test_an_unreadable_draft_exits_2_with_one_line_naming_it(tmp_path, content):
         import_draft(draft)
 
 
+def test_a_draft_with_a_doctype_is_refused_as_lint_refuses_it(tmp_path):
+    import zipfile
+
+    draft = build_draft(tmp_path / "reference.docx", styled=True)
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(draft) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "boom">]>', 1)
+            target.writestr(item, data)
+    result = CliRunner().invoke(main, ["import", str(hostile)])
+    assert result.exit_code == 2 and "docx-unsafe-xml" in result.output
+    assert not (tmp_path / "hostile.json").exists()
+
+
+def test_a_required_field_left_blank_is_reported_by_paragraph_and_by_the_schema(tmp_path):
+    draft = foreign_drafts.write_draft(tmp_path, "council-word-numbered", defects=True)
+    result = CliRunner().invoke(main, ["import", str(draft), "--profile", "council-executive-decision"])
+    assert result.exit_code == 1
+    assert "paragraph 6: import-placeholder /notice/contact_officer/name is left blank" in result.output
+    assert "-defective.json:" in result.output and "/notice/contact_officer: schema" in result.output
+
+
 def test_json_format_reports_findings_as_lint_does_with_the_import_figures(tmp_path):
     draft = build_draft(tmp_path / "reference.docx", styled=True)
     result = CliRunner().invoke(main, ["import", str(draft), "--format", "json"])

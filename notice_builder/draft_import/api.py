@@ -180,7 +180,8 @@ def _findings(placed: Placed, unplaced: list[tuple[str, Unplaced]], gaps, path: 
             code="import-placeholder", path=path, location=Location(paragraph=paragraph),
             severity=Severity.WARNING,
             message=f"{pointer} is {shown}; the decision has none",
-            hint=f"fill in {pointer} when it is known (for a reference: notice next-ref)",
+            hint=f"fill in {pointer} when it is known"
+            + (" (notice next-ref issues the next reference)" if pointer == "/reference" else ""),
         ))
     for pointer, check, what in ((TELEPHONE, is_valid_uk_telephone, "a complete UK telephone number"),
                                  (EMAIL, is_valid_email, "a whole email address")):

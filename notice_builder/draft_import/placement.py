@@ -290,7 +290,11 @@ class DocumentPlacer:
                 self._set(pointer, day, block)
             return True
         if pointer in ("/decision_maker", "/notice/author"):
-            self._set(pointer, person(value), block) if value else None
+            if value:
+                # "Cabinet Member for Environment" alone is a role; "Helen Marsh, Cabinet Member" both
+                role_only = "," not in value and any(w.casefold() in _ROLE_WORDS - _SMALL_WORDS
+                                                     for w in value.split())
+                self._set(pointer, {"role": value} if role_only else person(value), block)
             return True
         self.masthead.fields_seen = True
         if value:
@@ -407,6 +411,9 @@ _ROLE_WORDS = frozenset({
     "policy", "finance", "treasurer", "solicitor", "lead", "member", "cabinet", "clerk", "secretary",
     "monitoring", "corporate", "strategic", "west", "midlands", "for", "and", "of", "the",
 })
+
+
+_SMALL_WORDS = frozenset({"for", "and", "of", "the", "west", "midlands"})
 
 
 def authors(text: str) -> list[dict[str, str]]:

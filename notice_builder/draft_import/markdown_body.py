@@ -52,14 +52,34 @@ def table_markdown(units: list[Unit]) -> str:
         cells = grid.setdefault(unit.rich.row, {})
         cells.setdefault(unit.rich.cell, []).append(unit.rich.markdown)
     width = max((max(cells) + 1 for cells in grid.values()), default=1)
-    lines = []
+    rows = []
     for number, row in enumerate(sorted(grid)):
-        texts = [" ".join(t for t in grid[row].get(c, []) if t) for c in range(width)]
-        if number == 0:
-            texts = [_header_cell(t) for t in texts]
-        lines.append("| " + " | ".join(t.replace("\n", " ") for t in texts) + " |")
-        if number == 0:
-            lines.append("| " + " | ".join("---" for _ in range(width)) + " |")
+        texts = [" ".join(t for t in grid[row].get(c, []) if t).replace("\n", " ") for c in range(width)]
+        rows.append([_header_cell(t) for t in texts] if number == 0 else texts)
+    return _grid_markdown(rows)
+
+
+def _tab_columns(unit: Unit) -> int:
+    """Columns of a plain paragraph typed with tabs between them ("Gate<tab>Description"), else 0."""
+    rich = unit.rich
+    if rich.table is not None or rich.list_kind is not None or unit.heading_level:
+        return 0
+    text = unit.block.text.strip(" \n")
+    return text.count("\t") + 1 if "\t" in text and "\n" not in text else 0
+
+
+def _tab_rows_end(units: list[Unit], start: int) -> int:
+    """Where a run of paragraphs with the same number of tab-separated columns ends."""
+    columns = _tab_columns(units[start])
+    end = start
+    while columns and end < len(units) and _tab_columns(units[end]) == columns:
+        end += 1
+    return end
+
+
+def _grid_markdown(rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(cells) + " |" for cells in rows]
+    lines.insert(1, "| " + " | ".join("---" for _ in rows[0]) + " |")
     return "\n".join(lines)
 
 
@@ -77,6 +97,13 @@ def body_markdown(units: list[Unit]) -> str:
             while end < len(units) and units[end].rich.table == rich.table:
                 end += 1
             blocks.append(table_markdown(units[position:end]))
+            position, list_open = end, False
+            continue
+        end = _tab_rows_end(units, position)
+        if end - position >= 2:  # lines typed with tabs between their columns: a table
+            rows = [[escape_markdown(c.strip()) for c in u.block.text.strip("\n").split("\t")]
+                    for u in units[position:end]]
+            blocks.append(_grid_markdown(rows))
             position, list_open = end, False
             continue
         position += 1

@@ -44,7 +44,7 @@ class ImportResult:
 
     @property
     def placed(self) -> int:
-        return self.paragraphs - len({(u.paragraph, u.text) for u in self.unplaced})
+        return self.paragraphs - len(self.unplaced)
 
     @property
     def placed_share(self) -> float:

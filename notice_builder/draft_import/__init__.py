@@ -5,6 +5,7 @@
 - `values.py`: dates, people, references and labels read from the text;
 - `masthead.py`: the lines before a document's first heading;
 - `placement.py`: headings to sections and labelled lines to fields, by the profile;
+- `covering_report.py`: a covering report's numbered paragraphs and its authors line;
 - `assemble.py`: the placed values as a decision;
 - `profile_choice.py`: which profile a draft is written in;
 - `api.py`: `import_draft`, the library entry point (the CLI and the web form use it);

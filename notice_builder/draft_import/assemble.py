@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from notice_builder.draft_import.covering_report import report_paragraphs
 from notice_builder.draft_import.markdown_body import body_markdown
 from notice_builder.draft_import.placement import (
     LINE_LISTS,
     PARAGRAPH_LISTS,
     SECTION_LISTS,
     Placed,
-    report_paragraphs,
 )
 from notice_builder.model.profile import Profile
 from notice_builder.model.redaction import standard_sentence

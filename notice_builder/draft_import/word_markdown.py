@@ -152,7 +152,7 @@ class ParagraphReader:
         collect(p, None)
         return found
 
-    def markdown(self, runs: list[_Run], *, drop_bold: bool = False) -> str:
+    def markdown(self, runs: list[_Run]) -> str:
         """Runs as inline Markdown: emphasis around the words it covers, links as <url> or [text](url)."""
         pieces: list[str] = []
         position = 0
@@ -168,15 +168,14 @@ class ParagraphReader:
                 elif link.startswith("mailto:") and text == link[len("mailto:"):]:
                     pieces.append(f"<{text}>")
                 else:
-                    inner = self.markdown([_Run(r.text, r.bold, r.italic, None) for r in runs[position:end]],
-                                          drop_bold=drop_bold)
+                    inner = self.markdown([_Run(r.text, r.bold, r.italic, None) for r in runs[position:end]])
                     pieces.append(f"[{inner}]({link.replace(')', '%29').replace(' ', '%20')})")
             else:
                 while end < len(runs) and runs[end].link is None and (
                         runs[end].bold, runs[end].italic) == (runs[position].bold, runs[position].italic):
                     end += 1
                 text = "".join(r.text for r in runs[position:end])
-                bold = runs[position].bold and not drop_bold
+                bold = runs[position].bold
                 pieces.append(_emphasised(escape_markdown(text), bold, runs[position].italic))
             position = end
         return "".join(pieces).replace("\t", " ")

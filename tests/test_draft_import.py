@@ -407,3 +407,16 @@ def test_a_combined_draft_is_split_into_report_and_notice(tmp_path):
         "The Board is asked to comment on the contents of this report."]
     assert decision["notice"]["decision"].startswith("I support the approach")
     assert "Chris Sims" not in json.dumps(decision["notice"])
+
+
+# -- growth ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["same", "fake", "annex", "runs"])
+def test_importing_a_draft_grows_linearly(tmp_path, kind):
+    """Cost per paragraph at 10^4 paragraphs at most 3 times that at 10^3 (test_growth.py's measure)."""
+    from test_growth import MAX_RATIO, _ratio, make_draft
+
+    def action(n):
+        draft = make_draft(tmp_path / f"{kind}-{n}.docx", kind, n)
+        return lambda: import_draft(draft, "wmpcc")
+
+    assert _ratio(action) <= MAX_RATIO

@@ -114,6 +114,8 @@ def split_known_label(text: str, labels: dict[str, str]) -> tuple[str, str, str]
 
     Signature and date lines may use dot leaders ("Signature.....") instead of a colon.
     """
+    if ":" not in text and "\uff1a" not in text and text.lstrip()[:4].lower() not in ("sign", "date"):
+        return None  # most paragraphs: no colon, and not a dotted signature or date line
     match = _LABEL_SPLIT.match(text)
     if match is None:
         dotted = re.match(r"^\s*(signature|signed(?: by)?|date)\s*(?:\.{2,}|…+|_{2,})\s*(.*)$", text, re.I)

@@ -82,8 +82,25 @@ def _core(package: DocxPackage) -> dict[str, str]:
     return found
 
 
-def _read(path: Path, profile: Profile, limits: Limits) -> tuple[DocxPackage, list, set, object]:
-    package = open_docx(path, limits)
+class _ParsedOnce:
+    """A package whose XML parts are parsed once: the outline and the Markdown reader both walk the
+    main document, and neither changes it. Everything else is the package's own."""
+
+    def __init__(self, package: DocxPackage):
+        self._package = package
+        self._trees: dict = {}
+
+    def xml(self, name: str):
+        if name not in self._trees:
+            self._trees[name] = self._package.xml(name)
+        return self._trees[name]
+
+    def __getattr__(self, name: str):
+        return getattr(self._package, name)
+
+
+def _read(path: Path, profile: Profile, limits: Limits) -> tuple[_ParsedOnce, list, set, object]:
+    package = _ParsedOnce(open_docx(path, limits))
     try:
         blocks, page_starts, sheet = read_blocks(package, profile)
     except BaseException:
@@ -95,7 +112,7 @@ def _read(path: Path, profile: Profile, limits: Limits) -> tuple[DocxPackage, li
 def _read_draft(path: Path, profile: Profile | None, limits: Limits) -> tuple[_Read, ProfileChoice]:
     first = profile or project_or_default_profile(path.parent)
     package, blocks, page_starts, sheet = _read(path, first, limits)
-    with package:
+    try:
         outline = Outline(str(path), "docx", split_documents(blocks, page_starts, first))
         if profile is not None:
             choice = ProfileChoice(profile, f"profile {profile.name} (given)")
@@ -106,6 +123,8 @@ def _read_draft(path: Path, profile: Profile | None, limits: Limits) -> tuple[_R
                 outline = Outline(str(path), "docx", split_documents(blocks, page_starts, choice.profile))
         rich = read_rich_paragraphs(package, sheet, package_numbering(package))
         core = _core(package)
+    finally:
+        package.close()
     return _Read(str(path), outline, {r.index: r for r in rich}, core), choice
 
 

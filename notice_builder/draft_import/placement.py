@@ -163,9 +163,7 @@ class DocumentPlacer:
             if block.heading is None and self._labelled(unit):
                 continue
             if self.target is None:
-                if self.masthead.take(block, rich):
-                    continue
-                if block.heading is not None and self._other_heading(unit):
+                if block.heading is None and self.masthead.take(block, rich):
                     continue
                 self._keep_unplaced(unit, "before the document's first heading, and not part of its masthead")
                 continue
@@ -215,13 +213,6 @@ class DocumentPlacer:
 
     def _past_masthead(self) -> bool:
         return self.masthead.fields_seen or self.target is not None
-
-    def _other_heading(self, unit: Unit) -> bool:
-        spec = matching_heading(heading_key(unit.block.heading.text), self.others)
-        if spec is None or spec.source is None:
-            return self._unnamed_heading(unit) if self._past_masthead() else False
-        self._open(spec.source, unit.block.heading.level)
-        return True
 
     def _unnamed_heading(self, unit: Unit) -> bool:
         """A heading the profile does not name: an author's section, else a sub-heading where it stands."""

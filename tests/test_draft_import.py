@@ -133,6 +133,10 @@ def test_the_reference_draft_is_placed_heading_by_heading_with_its_defects_repor
     assert "'0XX/2013'" in codes["import-placeholder"].message
     assert codes["import-placeholder"].location.paragraph is not None
     assert "'0121 626'" in codes["import-contact"].message
+    # LEGAL IMPLICATIONS twice: both texts kept, in order, and said so
+    assert "'LEGAL IMPLICATIONS'" in codes["import-repeated-heading"].message.upper()
+    legal = decision["notice"]["implications"]["legal"]
+    assert legal.index("(PQQ).") < legal.index("OJEU Contract Notice, Mol and PQQ.")
 
 
 def test_the_styled_reference_keeps_its_lists_links_and_table_as_markdown(tmp_path):

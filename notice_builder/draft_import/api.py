@@ -212,6 +212,14 @@ def _findings(placed: Placed, unplaced: list[tuple[str, Unplaced]], gaps, path: 
                 message=f"{pointer} is {value!r} in the draft, which is not {what}; it is kept as typed",
                 hint=f"correct {pointer} in the decision file (nothing was guessed)",
             ))
+    for paragraph, heading, pointer in placed.repeated:
+        findings.append(Finding(
+            code="import-repeated-heading", path=path, location=Location(paragraph=paragraph),
+            severity=Severity.WARNING,
+            message=f"{heading!r} comes a second time; the text under it was added to {pointer} after the "
+                    "first's",
+            hint=f"read {pointer} in the decision file and keep what is meant",
+        ))
     for gap in gaps:
         findings.append(Finding(code="import-missing", path=path, location=Location(pointer=gap.pointer),
                                 severity=Severity.WARNING, message=gap.message,

@@ -58,6 +58,7 @@ class Placed:
     where: dict[str, int] = field(default_factory=dict)  # pointer -> paragraph it was read from
     unplaced: list[Unplaced] = field(default_factory=list)
     placeholders: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, pointer, text)
+    repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, heading, pointer)
     counted: int = 0  # paragraphs with text
     last_target: tuple[str | None, int] = (None, 0)  # where the previous document's text went last
     masthead: Masthead | None = None
@@ -202,6 +203,8 @@ class DocumentPlacer:
             if spec.source is None:  # a heading that only groups the sections after it
                 self.target, self.level = None, block.heading.level
                 return True
+            if spec.source in self.placed.bodies:  # the same heading twice: both texts, in order
+                self.placed.repeated.append((block.index, " ".join(block.text.split()), spec.source))
             self._open(spec.source, block.heading.level)
             self.placed.where.setdefault(spec.source, block.index)
             return True

@@ -136,9 +136,12 @@ def import_folder(folder: Path, out: Path | None = None, *, profile: Profile | s
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(count, mp_context=context, initializer=_quiet_worker) as pool:
+        pool = ProcessPoolExecutor(count, mp_context=context, initializer=_quiet_worker)
+        try:
             results = pool.map(_task, tasks, chunksize=max(1, len(tasks) // (count * 8)))
             outcomes = [_reported(r, n, len(tasks), progress) for n, r in enumerate(results, start=1)]
+        finally:  # on Ctrl-C, drafts not yet started are not started; each written file is whole
+            pool.shutdown(wait=True, cancel_futures=True)
     done = FolderImport(outcomes, summary)
     text = json.dumps(done.summary_data(), indent=2, ensure_ascii=False) + "\n"
     write_atomically(summary, text.encode("utf-8"), force=force)

@@ -44,6 +44,20 @@ def test_every_example_comes_back_from_its_built_documents_field_for_field(examp
     assert differing == []
 
 
+@pytest.mark.parametrize("example", _example_decisions(), ids=lambda p: p.stem)
+def test_building_an_imported_example_gives_byte_identical_documents(example):
+    from import_roundtrip import render_documents
+
+    from notice_builder.load.decision_file import DecisionSource
+
+    decision = json.loads(example.read_text(encoding="utf-8"))
+    profile = load_profile(decision.get("profile", "wmpcc"))
+    imported = build_and_import(decision, profile)
+    assert imported.get("status") == decision["status"]
+    assert (render_documents(DecisionSource("imported.json", imported), profile)
+            == render_documents(DecisionSource("original.json", decision), profile))
+
+
 def test_two_hundred_generated_decisions_come_back_with_at_least_98_percent_of_fields_equal(tmp_path):
     profile = load_profile("wmpcc")
     total, kinds = 0, collections.Counter()

@@ -6,7 +6,9 @@ one process, and `notice batch` on every core. Each rate is the best of `--repea
 does, so that other work on the machine disturbs the comparison less. Peak memory is measured in fresh
 processes for three batch sizes (N/4, N, 4N), to show how it grows with N. It also checks that both
 render paths give the same Word XML, and records the median cost of creating a file on the disk the
-batch writes to, which varies from run to run. Start-up is measured too, as whole processes: `python -c
+batch writes to, which varies from run to run. `notice import` is timed on one core over each decision's
+built notice, against `notice lint` and a python-docx paragraph walk of the same drafts in the same round
+(the round with the fastest import counts). Start-up is measured too, as whole processes: `python -c
 pass`, `notice --help` and `notice lint examples/short-draft.json`, interleaved, best of
 `--startup-repeat` (15), each also as a ratio to `python -c pass`. Prints JSON; `--output
 bench/baseline.json` keeps it.
@@ -137,6 +139,38 @@ def fast_render(naive: dict) -> tuple[float, bool]:
     return len(fast) / elapsed, same
 
 
+def import_rates(naive: dict, folder: Path) -> tuple[float, float, float]:
+    """Drafts/s of `import_draft` on one core (each decision's built notice, as a Word draft), of
+    `notice lint`'s reading of the same drafts, and of python-docx opening them and walking their
+    paragraphs, for same-run ratios."""
+    import docx
+
+    from notice_builder.draft_import import import_draft
+    from notice_builder.lint import lint_docx
+    from notice_builder.profiles import load_profile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    drafts = []
+    for number, ((_, kind), data) in enumerate(sorted(naive.items())):
+        if kind == "notice":
+            drafts.append(folder / f"draft-{number:04d}.docx")
+            drafts[-1].write_bytes(data)
+    profile = load_profile("wmpcc")
+    start = time.perf_counter()
+    for draft in drafts:
+        import_draft(draft, profile)
+    imported = len(drafts) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for draft in drafts:
+        lint_docx(draft, profile)
+    linted = len(drafts) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for draft in drafts:
+        sum(len(p.text) for p in docx.Document(str(draft)).paragraphs)
+    walked = len(drafts) / (time.perf_counter() - start)
+    return imported, linted, walked
+
+
 def file_create_ms(folder: Path, count: int = 200) -> float:
     """Median milliseconds to create, write (15 kB) and close one file in `folder`.
 
@@ -230,12 +264,14 @@ def run(count: int, repeat: int = 3) -> dict:
                 "all_cores": timed_batch(paths, folder / f"out-all-{n}", cores),
                 "all_cores_unlinted": timed_batch(paths, folder / f"out-no-lint-{n}", cores, lint=False),
                 "render": fast_render(naive),
+                "import": import_rates(naive, folder / f"drafts-{n}"),
             })
         naive_rate, one_process, all_cores, all_cores_unlinted = (
             max(r[key] for r in rounds) for key in ("naive", "one_process", "all_cores", "all_cores_unlinted")
         )
         render_rate = max(r["render"][0] for r in rounds)
         equivalent = all(r["render"][1] for r in rounds)
+        import_rate, lint_rate, walk_rate = max((r["import"] for r in rounds), key=lambda rates: rates[0])
         create_ms = file_create_ms(folder / "probe")
     rss = {str(n): _probe_in_subprocess(n) for n in (max(1, count // 4), count, count * 4)}
     return {
@@ -254,6 +290,11 @@ def run(count: int, repeat: int = 3) -> dict:
         "peak_rss_mb_by_decisions": rss,
         "output_file_create_ms": round(create_ms, 3),
         "document_xml_equivalent": equivalent,
+        "import_one_core_drafts_per_s": round(import_rate, 1),
+        "lint_one_core_drafts_per_s": round(lint_rate, 1),
+        "python_docx_walk_drafts_per_s": round(walk_rate, 1),
+        "import_vs_lint": round(import_rate / lint_rate, 2),
+        "import_vs_python_docx_walk": round(import_rate / walk_rate, 2),
     }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from notice_builder.office.starter import decision_file_text
+from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.serve.form_model import form_values
 from notice_builder.serve.server import RunningForm, serving_in_thread
 
@@ -63,4 +63,4 @@ def unchanged_form(page: str, data: dict, profile) -> dict[str, str]:
 
 def canonical(path: Path, data: dict) -> None:
     """Write `data` to `path` as `notice new` writes a decision."""
-    path.write_text(decision_file_text(data), encoding="utf-8")
+    path.write_text(decision_json_text(data), encoding="utf-8")

@@ -14,6 +14,8 @@ def test_benchmark_reports_every_rate_and_checks_the_render_paths_agree():
                 "compiled_render_only_docs_per_s"):
         assert result[key] > 0, key
     assert result["document_xml_equivalent"] is True
+    assert result["import_one_core_drafts_per_s"] > 0 and result["python_docx_walk_drafts_per_s"] > 0
+    assert result["import_vs_lint"] > 0 and result["import_vs_python_docx_walk"] > 0
     assert set(result["peak_rss_mb_by_decisions"]) == {"1", "3", "12"}
     assert all(mb > 0 for mb in result["peak_rss_mb_by_decisions"].values())
     assert result["output_file_create_ms"] > 0

@@ -14,7 +14,8 @@ from notice_builder.office.starter import document_order, starter_decision
 from notice_builder.profiles import builtin_profile_names, load_profile
 from tests.conftest import REPO
 
-WORK_ORDER = ["serve", "new", "validate", "build", "lint", "batch", "pack", "register", "init", "templates",
+WORK_ORDER = ["serve", "new", "import", "validate", "build", "lint", "batch", "pack", "register", "init",
+              "templates",
               "next-ref", "schema"]
 
 

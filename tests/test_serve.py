@@ -25,7 +25,7 @@ from serve_helpers import (
 from notice_builder.bench import make_decisions
 from notice_builder.cli import main
 from notice_builder.load import parse_decision_text
-from notice_builder.office.starter import decision_file_text
+from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.pipeline import build_documents
 from notice_builder.profiles import load_profile, profile_for
 from notice_builder.serve.finding_fields import place_findings
@@ -47,7 +47,7 @@ def _round_trip(text: str, name: str) -> str:
     source = parse_decision_text(text, name)
     profile = profile_for(source, None)
     fields = form_fields(source.data, profile)
-    return decision_file_text(decision_from_form(source.data, fields, form_values(source.data, profile)))
+    return decision_json_text(decision_from_form(source.data, fields, form_values(source.data, profile)))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -109,7 +109,7 @@ def test_the_date_boxes_make_an_iso_date():
 def test_a_date_the_boxes_cannot_show_is_kept_as_it_was_and_named_on_the_page(tmp_path):
     data = json.loads(EXAMPLES[-1].read_text(encoding="utf-8"))
     data["meeting"]["date"] = "16/07/2013"
-    text = decision_file_text(data)
+    text = decision_json_text(data)
     assert _round_trip(text, "x.json") == text
     folder = tmp_path / "office"
     folder.mkdir()
@@ -293,7 +293,7 @@ def test_a_save_writes_the_file_as_notice_new_does_and_keeps_the_version_before(
         saved = (folder / name).read_text(encoding="utf-8")
         assert json.loads(saved)["notice"]["decision"] == (
             "I approve the sponsorship.\n\n• of the awards\n• of the dinner")
-        assert saved == decision_file_text(json.loads(saved))
+        assert saved == decision_json_text(json.loads(saved))
         kept = list((folder / VERSIONS_FOLDER / name).glob("*.json"))
         assert [p.read_bytes() for p in kept] == [before]
         check = client.get(f"/d/{index}/check").text

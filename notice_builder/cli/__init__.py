@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import click
 
-from notice_builder.cli import batch_commands, build_commands, lint_commands, profile_commands, serve_commands
+from notice_builder.cli import (
+    batch_commands,
+    build_commands,
+    import_commands,
+    lint_commands,
+    profile_commands,
+    serve_commands,
+)
 from notice_builder.model.terminal_text import escape_controls
 
 # The commands in the order of the work: write a decision, check it, build it, then a whole meeting,
 # then an office's own folder. `notice --help` lists them so.
-COMMAND_ORDER = ("serve", "new", "validate", "build", "lint", "batch", "pack", "register", "init",
+COMMAND_ORDER = ("serve", "new", "import", "validate", "build", "lint", "batch", "pack", "register", "init",
                  "templates", "next-ref", "schema")
 
 EXAMPLES = """\b
@@ -66,4 +73,6 @@ for command in batch_commands.COMMANDS:
 for command in profile_commands.COMMANDS:
     main.add_command(command)
 for command in serve_commands.COMMANDS:
+    main.add_command(command)
+for command in import_commands.COMMANDS:
     main.add_command(command)

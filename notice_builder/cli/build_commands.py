@@ -65,12 +65,13 @@ def build(file: Path, out_dir: Path, force: bool, profile: str | None, confident
 def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
     from notice_builder.docx.atomic_files import write_atomically
-    from notice_builder.office.starter import decision_file_text, starter_decision
+    from notice_builder.office.starter import starter_decision
+from notice_builder.profiles.document_order import decision_json_text
     from notice_builder.profiles import load_profile, project_or_default_profile
 
     chosen = load_profile(profile) if profile else project_or_default_profile(path.parent)
     starter = starter_decision(path, chosen)
-    write_atomically(path, decision_file_text(starter).encode("utf-8"), force=force)
+    write_atomically(path, decision_json_text(starter).encode("utf-8"), force=force)
     echo(f"wrote {path}; fill in the blanks, then run: notice validate {path}")
 
 

@@ -30,7 +30,8 @@ from notice_builder.model.decision_text import decision_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.limits import MAX_DECISION_BYTES
 from notice_builder.model.redaction import confidential_items
-from notice_builder.office.starter import decision_file_text, starter_decision
+from notice_builder.office.starter import starter_decision
+from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.pipeline import document_path, run_decision
 from notice_builder.pipeline.outputs import title_slug
 from notice_builder.profiles import profile_for, project_or_default_profile
@@ -99,12 +100,12 @@ class FormApp:
 
     def profile(self, entry: DecisionFile, data: dict):
         try:
-            return profile_for(parse_decision_text(decision_file_text(data), str(entry.path)), None)
+            return profile_for(parse_decision_text(decision_json_text(data), str(entry.path)), None)
         except NoticeBuilderError:
             return project_or_default_profile(entry.path.parent)
 
     def findings(self, entry: DecisionFile, data: dict) -> tuple:
-        source = parse_decision_text(decision_file_text(data), str(entry.path))
+        source = parse_decision_text(decision_json_text(data), str(entry.path))
         return run_decision(source, render=False, keep_going=True).findings
 
     def form_page(self, entry: DecisionFile, data: dict, base: str, *, status: int = 200, saved: bool = False,
@@ -143,7 +144,7 @@ class FormApp:
         await request.form()
         target = self._free_name("new-decision")
         profile = project_or_default_profile(target.parent)
-        write_atomically(target, decision_file_text(starter_decision(target, profile)).encode())
+        write_atomically(target, decision_json_text(starter_decision(target, profile)).encode())
         return self._to_entry(target)
 
     def _free_name(self, stem: str) -> Path:
@@ -263,7 +264,7 @@ class FormApp:
                 return RedirectResponse(f"/d/{entry.index}/check", status_code=303)
             return self.form_page(entry, data, base, saved=True)
         try:
-            new_sha = versions.save_decision(self.folder, entry, decision_file_text(data), base)
+            new_sha = versions.save_decision(self.folder, entry, decision_json_text(data), base)
         except versions.SaveConflict as error:
             return self.form_page(entry, data, base, problem=error.findings[0], unsaved=True, status=409)
         except NoticeBuilderError as error:

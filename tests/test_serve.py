@@ -25,9 +25,9 @@ from serve_helpers import (
 from notice_builder.bench import make_decisions
 from notice_builder.cli import main
 from notice_builder.load import parse_decision_text
-from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.pipeline import build_documents
 from notice_builder.profiles import load_profile, profile_for
+from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.serve.finding_fields import place_findings
 from notice_builder.serve.form_model import (
     decision_from_form,

@@ -66,8 +66,8 @@ def new(path: Path, force: bool, profile: str | None) -> None:
     """Write a starter decision file to fill in (with a $schema line for editor completion)."""
     from notice_builder.docx.atomic_files import write_atomically
     from notice_builder.office.starter import starter_decision
-from notice_builder.profiles.document_order import decision_json_text
     from notice_builder.profiles import load_profile, project_or_default_profile
+    from notice_builder.profiles.document_order import decision_json_text
 
     chosen = load_profile(profile) if profile else project_or_default_profile(path.parent)
     starter = starter_decision(path, chosen)

@@ -43,8 +43,8 @@ def starter_decision(target: Path, profile: Profile | None = None) -> dict:
     """A new draft for `target`: blanks to fill in, the office's details and default wording filled."""
     profile = profile or load_profile()
     schema = decision_schema_for(decision_schema(), profile)
-    decision = blank_value({**schema, "required": [k for k in schema["properties"] if k in schema["required"]]},
-                      schema)
+    required = [key for key in schema["properties"] if key in schema["required"]]
+    decision = blank_value({**schema, "required": required}, schema)
     decision["organisation"]["name"] = profile.organisation
     decision["decision_maker"]["role"] = profile.decision_maker_title
     if "meeting" in decision:

@@ -31,10 +31,10 @@ from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.limits import MAX_DECISION_BYTES
 from notice_builder.model.redaction import confidential_items
 from notice_builder.office.starter import starter_decision
-from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.pipeline import document_path, run_decision
 from notice_builder.pipeline.outputs import title_slug
 from notice_builder.profiles import profile_for, project_or_default_profile
+from notice_builder.profiles.document_order import decision_json_text
 from notice_builder.serve import form_model, preview, versions
 from notice_builder.serve.finding_fields import place_findings
 from notice_builder.serve.listing import DecisionFile, decision_files, file_at, read_bytes, sha256

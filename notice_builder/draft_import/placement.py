@@ -190,7 +190,9 @@ class DocumentPlacer:
         spec = matching_heading(key, self.own)
         if spec is None and self.target is None and self.masthead.take(block, unit.rich, weak=False):
             return True  # "DECISION" under the board's name on a covering report is its report type
-        if spec is None:
+        if spec is None and not self._author_section_due():
+            # Another document's heading, in a document whose own layout has no place for one here:
+            # a heading after which this document takes author-named sections is one of those.
             spec = matching_heading(key, self.others)
         if spec is not None and key not in self.own and key not in self.others \
                 and spec.source in self.placed.bodies:
@@ -236,6 +238,10 @@ class DocumentPlacer:
         self._keep_unplaced(Unit(block, unit.rich, heading_level=1),
                             "a heading the profile does not name, kept as a sub-heading where it stands")
         return True
+
+    def _author_section_due(self) -> bool:
+        """True where this document takes author-named sections next ("INTRODUCTION AND BACKGROUND")."""
+        return self.wildcard is not None and self.target is not None and self._wildcard_follows_current()
 
     def _wildcard_follows_current(self) -> bool:
         headings = self.spec.headings

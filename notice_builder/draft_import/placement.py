@@ -174,6 +174,13 @@ class DocumentPlacer:
         self._close_document()
 
     def _close_document(self) -> None:
+        if self.waiting and self._headless_notice():
+            # A short notice with no section headings at all ("I have considered a report ... I have
+            # agreed"): its text after the masthead is the decision itself.
+            decision = next(h.source for h in self.spec.headings if h.id == "decision")
+            self.target, self.level = decision, 1
+            self._units().extend(unit for unit, _ in self.waiting)
+            self.waiting = []
         if self.waiting:  # no section opened: keep the text in the last one used, else the first there is
             target = self.placed.last_target[0] or next(
                 (h.source for d in self.profile.documents.values() for h in d.headings
@@ -182,6 +189,12 @@ class DocumentPlacer:
                 self._open(target, 1)
         if self.target is not None:
             self.placed.last_target = (self.target, self.level)
+
+    def _headless_notice(self) -> bool:
+        """True for a document that opened no section and whose profile gives it a decision section."""
+        if self.spec is None or self.target is not None or self.placed.bodies or self.placed.sections:
+            return False
+        return any(h.id == "decision" and h.source for h in self.spec.headings)
 
     def _heading(self, unit: Unit) -> bool:
         """Open the section a heading names; False if it is no section (a masthead line, a field)."""

@@ -280,9 +280,31 @@ def required_field_lines(
     blocks = document.blocks
     index = line_index(blocks)
     lines = []
+    contact = None
     for wordings in required_fields(spec, document, core_only=core_only):
         line = find_any_field(blocks, wordings, masthead_end, index)
         if line is None or not line.value:
             line = next(filter(None, (find_outside(outside, w) for w in wordings)), None) or line
+        if line is None and (pattern := _contact_detail(wordings[0])) is not None:
+            contact = contact or find_any_field(blocks, _CONTACT_LABELS, masthead_end, index)
+            if contact is not None and (match := pattern.search(contact.value)):
+                line = FieldLine(wordings[0], contact.block, match.group())
         lines.append((wordings[0], line))
     return lines
+
+
+# A contact line that gives the number and address too: "Contact: Governance team, 020 7983 6532,
+# governance@mopac.london.gov.uk" gives the Telephone and Email fields.
+_CONTACT_LABELS = ("Contact:", "Contact officer:", "Enquiries:", "Contact details:")
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_IN_TEXT = re.compile(r"(?:\+44\s?|\b0)\d[\d ]{8,12}\d\b")
+
+
+def _contact_detail(label: str) -> re.Pattern | None:
+    """The pattern of what a contact line gives for `label`: an e-mail address or a telephone number."""
+    key = label_key(label)
+    if "mail" in key:
+        return _EMAIL_IN_TEXT
+    if key.startswith(("tel", "phone")):
+        return _PHONE_IN_TEXT
+    return None

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Install LibreOffice Writer (headless), poppler-utils and chromium (for the web form's browser tests,
-# driven by Playwright through executable_path; never `playwright install`) if they are missing.
+# Install LibreOffice Writer (headless), poppler-utils, chromium (for the web form's browser tests,
+# driven by Playwright through executable_path; never `playwright install`) and pandoc (a reference
+# reading of Word drafts for the import tests only) if they are missing.
 # Used by `make test`.
 # If another apt or dpkg (unattended-upgrades, a second install) holds the package manager's lock, wait
 # for it, up to LOCK_WAIT seconds, instead of failing at once.
 set -euo pipefail
 if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
-    && [ -x /usr/bin/chromium ]; then
+    && [ -x /usr/bin/chromium ] && command -v pandoc >/dev/null 2>&1; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -38,6 +39,6 @@ update() {
   rm -f "$log"
 }
 
-echo "Installing libreoffice-writer-nogui, poppler-utils and chromium (apt-get)..." >&2
+echo "Installing libreoffice-writer-nogui, poppler-utils, chromium and pandoc (apt-get)..." >&2
 update
-apt_get install -y -qq libreoffice-writer-nogui poppler-utils chromium >/dev/null
+apt_get install -y -qq libreoffice-writer-nogui poppler-utils chromium pandoc >/dev/null

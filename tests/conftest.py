@@ -36,14 +36,21 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 
 
 NO_LIBREOFFICE = "LibreOffice (soffice) is not installed; `make system-deps` installs it"
+# marker -> (the system program its tests run, why they are skipped without it)
+SYSTEM_PROGRAMS = {
+    "libreoffice": ("soffice", NO_LIBREOFFICE),
+    "pandoc": ("pandoc", "pandoc (a test-only reference reader of Word) is not installed; `make system-deps` "
+               "installs it"),
+}
 
 
 def pytest_runtest_setup(item):
-    """A test marked `libreoffice` is skipped, saying why, if soffice is missing; in CI it fails instead."""
-    if item.get_closest_marker("libreoffice") and not shutil.which("soffice"):
-        if os.environ.get("CI"):  # CI must not go green without converting a document
-            pytest.fail(f"{NO_LIBREOFFICE} (CI is set, so the test fails instead of skipping)", pytrace=False)
-        pytest.skip(NO_LIBREOFFICE)
+    """A test marked with a system program is skipped, saying why, where it is missing; in CI it fails."""
+    for marker, (program, reason) in SYSTEM_PROGRAMS.items():
+        if item.get_closest_marker(marker) and not shutil.which(program):
+            if os.environ.get("CI"):  # CI must not go green without running what the test checks
+                pytest.fail(f"{reason} (CI is set, so the test fails instead of skipping)", pytrace=False)
+            pytest.skip(reason)
 
 
 def example_data(path: Path = SHORT_EXAMPLE) -> dict:

@@ -268,12 +268,8 @@ def _pandoc_markdown(path: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
+@pytest.mark.pandoc
 def test_lists_tables_and_links_read_as_pandoc_reads_them(tmp_path):
-    import shutil
-
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc (the Debian package, a test-only reference) is not installed: "
-                    "scripts/install-system-deps.sh installs it")
     from notice_builder.markdown.parser import markdown_it
 
     draft = formatted_draft(tmp_path / "formatted.docx")

@@ -221,7 +221,8 @@ def test_an_unknown_place_in_the_listing_is_404_and_no_path_is_taken_from_the_br
 
 @pytest.mark.parametrize(("name", "content", "expected"), [
     ("notes.txt", b"hello, this is not JSON", "not a decision file"),
-    ("draft.docx", b"PK\x03\x04" + b"\0" * 100, "notice import"),
+    ("draft.docx", b"PK\x03\x04" + b"\0" * 100, "cannot be imported"),
+    ("draft.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "not a Word .docx file"),
     ("deep.json", b"[" * 100_000 + b"]" * 100_000, "not a decision file"),
     ("number.json", b'{"title": 1' + b"0" * 500 + b"}", "not a decision file"),
     ("dupes.json", b'{"title": "a", "title": "b"}', "not a decision file"),
@@ -456,3 +457,22 @@ def test_notice_serve_prints_one_address_that_works_once_and_stops_on_ctrl_c(tmp
         process.send_signal(signal.SIGINT)
         assert process.wait(30) == 130  # as every command stopped with Ctrl-C
     assert "Traceback" not in process.stderr.read()
+
+
+def test_an_uploaded_word_draft_becomes_a_decision_as_notice_import_makes_it(served, tmp_path):
+    from foreign_drafts import write_draft
+
+    from notice_builder.draft_import import decision_text, import_draft
+
+    folder, _, client = served
+    draft = write_draft(tmp_path, "council-typed")
+    before = {p.name for p in folder.rglob("*.json")}
+    answer = client.post("/upload", files={"file": ("Town centre CCTV.docx", draft.read_bytes())})
+    assert answer.status_code == 303  # to the new decision's form
+    answer = client.get(answer.headers["location"])
+    (written,) = [p for p in folder.rglob("*.json") if p.name not in before]
+    assert written.name == "town-centre-cctv.json"
+    expected, _ = decision_text(import_draft(draft), written)
+    assert written.read_text(encoding="utf-8") == expected  # the same file `notice import` writes
+    title = json.loads(expected)["title"]
+    assert title and title in answer.text  # and it opens in the form

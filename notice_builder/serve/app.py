@@ -25,7 +25,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from notice_builder.docx.atomic_files import write_atomically
+from notice_builder.draft_import import import_draft, write_decision
 from notice_builder.load.decision_file import parse_decision_text
+from notice_builder.load.project_settings import project_profile
 from notice_builder.model.decision_text import decision_date
 from notice_builder.model.findings import Finding, NoticeBuilderError
 from notice_builder.model.limits import MAX_DECISION_BYTES
@@ -42,6 +44,7 @@ from notice_builder.serve.security import BodyTooLarge, Guard
 
 MAX_BODY = 8 * 1024 * 1024  # a form holds the decision twice (its fields and its state): 2 x 2 MB and room
 MAX_UPLOAD = MAX_DECISION_BYTES
+MAX_DRAFT_UPLOAD = 7 * 1024 * 1024  # a Word draft, pictures and all; under the request cap (MAX_BODY)
 
 
 @dataclass
@@ -138,7 +141,7 @@ class FormApp:
                          "reference": data.get("reference") or "", "status": data.get("status") or "",
                          "findings": count})
         return self.page("listing.html", status, rows=rows, folder=self.folder, problem=problem,
-                         max_upload=MAX_UPLOAD)
+                         max_upload=MAX_DRAFT_UPLOAD)
 
     async def new(self, request: Request):
         await request.form()
@@ -164,24 +167,26 @@ class FormApp:
 
     async def upload(self, request: Request):
         try:
-            form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD)
+            form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_DRAFT_UPLOAD)
         except MultiPartException:
             return await self.listing(request, _upload_problem(
-                "the file is larger than a decision can be (2 MB)", "upload the decision's .json file"), 413)
+                "the file is larger than a decision (2 MB) or a Word draft (7 MB) can be",
+                "upload the decision's .json file, or the Word draft without its pictures"), 413)
         upload = form.get("file")
         if not isinstance(upload, UploadFile) or not upload.filename:
             problem = _upload_problem("no file was chosen", "choose a file first")
             return await self.listing(request, problem, 400)
-        data = await upload.read(MAX_UPLOAD + 1)
+        data = await upload.read(MAX_DRAFT_UPLOAD + 1)
         name = upload.filename
+        if len(data) > MAX_DRAFT_UPLOAD:
+            return await self.listing(request, _upload_problem(
+                f"{name} is larger than a Word draft can be (7 MB)",
+                "upload the Word draft without its pictures, or its decision's .json file"), 413)
+        if name.lower().endswith((".docx", ".doc", ".docm")) or data[:2] == b"PK":
+            return await self.import_word_draft(request, name, data)
         if len(data) > MAX_UPLOAD:
             return await self.listing(request, _upload_problem(
                 f"{name} is larger than a decision can be (2 MB)", "upload the decision's .json file"), 413)
-        if name.lower().endswith((".docx", ".doc", ".docm")) or data[:2] == b"PK":
-            return await self.listing(request, _upload_problem(
-                f"{name} is a Word document, not a decision file",
-                "to start a decision from a Word draft, import it first with `notice import "
-                f"{name}` in a terminal, then open the decision it writes here"), 400)
         try:
             text = data.decode("utf-8")
             source = parse_decision_text(text, name)
@@ -200,6 +205,26 @@ class FormApp:
         stem = title_slug(Path(name).stem) or "uploaded-decision"
         target = self._free_name(stem)
         write_atomically(target, data)
+        return self._to_entry(target)
+
+    async def import_word_draft(self, request: Request, name: str, data: bytes):
+        """A Word draft uploaded: the decision it means (as `notice import` writes it), opened in the form."""
+        if not name.lower().endswith(".docx") or data[:2] != b"PK":
+            return await self.listing(request, _upload_problem(
+                f"{name} is not a Word .docx file, so it cannot be imported",
+                "open it in Word and save it as a Word Document (.docx), then upload that"), 400)
+        with tempfile.TemporaryDirectory(prefix="notice-import-") as work:
+            draft = Path(work) / "draft.docx"
+            draft.write_bytes(data)
+            try:
+                result = import_draft(draft, project_profile(self.folder))
+            except NoticeBuilderError as error:
+                first = error.findings[0]
+                return await self.listing(request, _upload_problem(
+                    f"{name} cannot be imported: {first.message}",
+                    first.hint or "open it in Word, save it again as .docx and upload that"), 400)
+        target = self._free_name(title_slug(Path(name).stem) or "imported-draft")
+        write_decision(result, target)
         return self._to_entry(target)
 
     # ---- one decision -------------------------------------------------------------------------

@@ -47,7 +47,7 @@
       var file = input.files && input.files[0];
       var message = null;
       if (!file) { message = "Choose a decision file first"; }
-      else if (file.size > limit) { message = file.name + " is larger than a decision can be (2 MB): upload the decision's .json file"; }
+      else if (file.size > limit) { message = file.name + " is larger than a Word draft can be (7 MB): upload it without its pictures, or its decision's .json file"; }
       if (message) {
         event.preventDefault();
         var error = document.getElementById("upload-file-error");

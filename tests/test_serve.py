@@ -146,6 +146,20 @@ def test_a_missing_field_reported_at_its_group_is_shown_beside_that_field():
     assert any(p.field == field_id("/notice/signature/date") + "-day" for p in placed), placed
 
 
+def test_a_date_in_three_boxes_is_not_asked_for_in_the_files_iso_form():
+    from notice_builder.pipeline import run_decision
+
+    data = json.loads(EXAMPLES[-1].read_text(encoding="utf-8"))
+    data["date"] = "2013-02-31"
+    profile = load_profile("wmpcc")
+    source = parse_decision_text(json.dumps(data), "x.json")
+    findings = run_decision(source, render=False, keep_going=True).findings
+    assert any("in the form 2013-07-16" in f.message for f in findings)  # the CLI's message
+    (placed,) = [p for p in place_findings(findings, form_fields(data, profile), profile_schema(profile))
+                 if p.field == field_id("/date") + "-day"]
+    assert placed.message == "Enter the decision date as a real date", placed.message
+
+
 def test_the_listing_passes_over_versions_outputs_and_links_out_of_the_folder(tmp_path):
     folder = office_of_examples(tmp_path / "office")
     (folder / VERSIONS_FOLDER / "x.json").mkdir(parents=True)

@@ -32,6 +32,9 @@ def _message_names(made: FormField, root: dict) -> str:
     return field_name(parts, root)
 
 
+ISO_DATE_FORM = " in the form 2013-07-16"  # how the message catalogue asks for a date in the file
+
+
 def place_findings(findings: list[Finding] | tuple[Finding, ...], fields: list[FormField],
                    root: dict) -> list[PlacedFinding]:
     """Each finding with the id of the field it belongs to, in the order of the form's fields."""
@@ -42,9 +45,12 @@ def place_findings(findings: list[Finding] | tuple[Finding, ...], fields: list[F
     for finding in findings:
         pointer = finding.location.pointer or ""
         target = _field_for(pointer, finding.message, by_pointer, every, root)
+        message = finding.message
+        if target is not None and target.kind == "date":  # three boxes, not the file's ISO form
+            message = message.replace(ISO_DATE_FORM, "")
         placed.append((order.get(target.pointer, len(every)) if target else len(every), PlacedFinding(
             target.id if target else "",
-            pointer, finding.message, finding.hint or "", finding.severity.value, finding.code)))
+            pointer, message, finding.hint or "", finding.severity.value, finding.code)))
     placed.sort(key=lambda pair: pair[0])
     return _one_error_a_field([p for _, p in placed])
 

@@ -12,15 +12,15 @@ import json
 import docx
 import pytest
 from lint_accuracy import (
+    NO_REAL_DRAFTS,
     PRECISION_TARGET,
     RECALL_TARGET,
+    REAL_DEFECTS,
     collected_documents,
     read_defect_list,
-    real_drafts_folder,
     score,
 )
 
-REAL_DEFECTS = real_drafts_folder() / "DEFECTS.json"
 # Rules not yet held to the targets: inconsistent-term (year ranges, reference numbers and acronyms
 # written two ways) is still being measured against the lists.
 PENDING_RULES = frozenset({"inconsistent-term"})
@@ -95,9 +95,6 @@ def test_a_defect_list_naming_a_file_that_is_not_there_is_an_error(tmp_path):
     defects = _write_list(tmp_path, {"defects": []})
     with pytest.raises(FileNotFoundError, match=r"draft\.docx"):
         score(read_defect_list(defects))
-
-
-NO_REAL_DRAFTS = f"the real drafts are not here ({REAL_DEFECTS}); set NOTICE_REAL_DRAFTS to their folder"
 
 
 @pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)

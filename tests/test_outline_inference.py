@@ -135,3 +135,16 @@ def test_a_long_label_worded_as_a_profile_heading_is_a_heading_and_its_empty_sec
     found = headings(tmp_path, items, COUNCIL)
     assert len(found) == 2
     assert codes(tmp_path, items, COUNCIL, "empty-section") == [("empty-section", 1)]
+
+
+def test_the_bold_title_of_a_dated_entry_is_a_heading_however_long_and_whatever_its_ref(tmp_path):
+    title = ("24/05/2022 - Your Fund Surrey Application – Ten Picnic Tables on a Village Green CF139 "
+             "ref: 5049    Recommendations Approved")
+    found = headings(tmp_path, [
+        ("Heading 1", "Decisions published"),
+        ("b", title),
+        ("p", "The agreed recommendations are set out below."),
+        ("p", "Decision published: 14/03/2025"),  # a dated value, not a title: no dash after the date
+        ("p", "14/03/2025 - the date the record was published"),  # not bold: body text
+    ])
+    assert found == {"Decisions published": (1, True), title: (2, False)}

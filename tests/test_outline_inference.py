@@ -148,3 +148,15 @@ def test_the_bold_title_of_a_dated_entry_is_a_heading_however_long_and_whatever_
         ("p", "14/03/2025 - the date the record was published"),  # not bold: body text
     ])
     assert found == {"Decisions published": (1, True), title: (2, False)}
+
+
+def test_a_bold_numbered_question_is_a_section_heading_even_with_a_colon_in_it(tmp_path):
+    question = "1. Background information: why do we need to make this decision?"
+    found = headings(tmp_path, [
+        ("b", "Supporting information"),
+        ("b", question),
+        ("p", "The scheme ends in March."),
+        ("b", "Is this a key decision?"),  # not numbered: a form's question, judged as before
+        ("p", "2. Has the panel been told? It has."),  # not bold, and runs on past its question
+    ])
+    assert found == {"Supporting information": (2, False), question: (3, False)}

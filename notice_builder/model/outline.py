@@ -194,6 +194,8 @@ _DATED_TITLE = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})\s+[-–—]\s+\w"
 )
 _LONGEST_DATED_TITLE = 200
+# A numbered section put as a question ("1. Background information: why do we need to make this decision?").
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d_][^?]*\?$")
 # Short lines typed in capitals that are markings, not section headings.
 _NOT_HEADINGS = frozenset(
     heading_key(t)
@@ -224,7 +226,7 @@ def may_be_heading(text: str) -> bool:
     (`_DATED_TITLE`) may be longer and hold a "ref: 3261".
     """
     stripped = text.strip()
-    if _is_dated_title(stripped):
+    if _is_dated_title(stripped) or _is_numbered_question(stripped):
         return True
     return not (
         not stripped
@@ -245,6 +247,15 @@ def _is_dated_title(stripped: str) -> bool:
     )
 
 
+def _is_numbered_question(stripped: str) -> bool:
+    """A short numbered line ending in its only question mark: a section heading put as a question."""
+    return (
+        len(stripped) <= MAX_HEADING_CHARACTERS
+        and len(stripped.split()) <= MAX_HEADING_WORDS
+        and _NUMBERED_QUESTION.match(stripped) is not None
+    )
+
+
 def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = frozenset()) -> int | None:
     """The level a Normal paragraph seems to have as a heading, or None if it reads as body text.
 
@@ -257,12 +268,13 @@ def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = fr
         Background Papers" in plain type: level 1.
     Protective markings typed in capitals (OFFICIAL, NOT PROTECTIVELY MARKED, DRAFT) are not.
     A wholly bold title of a dated entry ("14/03/2025 - Digital Inclusion ... ref: 3261") is a level-2
-    heading however many words it has.
+    heading however many words it has, and so is a wholly bold numbered question ("1. Background
+    information: why do we need to make this decision?").
     """
     if not may_be_heading(text):
         return None
     stripped = text.strip()
-    if bold and _is_dated_title(stripped):
+    if bold and (_is_dated_title(stripped) or _is_numbered_question(stripped)):
         return 2
     words = _WORD.findall(stripped)
     if not words or len(words) > MAX_HEADING_WORDS:

@@ -160,3 +160,19 @@ def test_a_bold_numbered_question_is_a_section_heading_even_with_a_colon_in_it(t
         ("p", "2. Has the panel been told? It has."),  # not bold, and runs on past its question
     ])
     assert found == {"Supporting information": (2, False), question: (3, False)}
+
+
+def test_a_label_heading_whose_first_line_is_the_records_next_field_is_empty(tmp_path):
+    conflicts = ("Details of any conflict of interest declared by the Leader or lead councillors and any "
+                 "dispensation granted:")
+    items = [
+        ("p", "Decision Maker: Executive"),
+        ("b", "Reasons for the decision:"),
+        ("p", "It is right to keep the policy under review."),
+        ("b", conflicts),
+        ("p", "Report author: Susan Sale"),  # the record's field, not the answer
+        ("p", "Publication date: 26/01/2024"),
+    ]
+    assert codes(tmp_path, items, COUNCIL, "empty-section") == [("empty-section", 4)]
+    items[3:5] = [("b", "Contact details"), ("p", "Report author: Susan Sale")]  # no colon: its content
+    assert codes(tmp_path, items, COUNCIL, "empty-section") == []

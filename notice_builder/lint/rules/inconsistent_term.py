@@ -73,6 +73,11 @@ _JOINED_NUMBERS = re.compile(r"(?<![\w/.\-])(\d{4})\s?([/\-])\s?(\d{2}|\d{4})(?!
 # Words of a name ("Air", "Quality") and everything else, which ends a run of words.
 _NAME_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z]")
 _LONGEST_NAME = 8  # words
+_CAPITALISED_RUN = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
+# Capitals broken: a capitalised word, words in lower case, a capitalised word ("Air quality Action").
+_BROKEN = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+)+[ \t]+[A-Z]")
+# A capitalised word ending in "s", "'s" or "\u2019s", and the word after it: "Commissioner's Grants".
+_POSSESSIVE = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
 _UNDEFINED_ACRONYM = re.compile(r"(?<![\w&./-])[A-Z]{3,6}(?![\w&-])")
 
 
@@ -328,9 +333,12 @@ def _broken_capitals(words: list[str]) -> bool:
     return not lower or any(_capitalised(word) for word in words[lower[0]:])
 
 
-def _word_runs(blocks):
-    """Each paragraph's runs of words (punctuation, figures and symbols end a run), with the block."""
+def _word_runs(blocks, only: re.Pattern | None = None):
+    """Each paragraph's runs of words (punctuation, figures and symbols end a run), with the block;
+    only in the paragraphs where `only` is found, if given."""
     for _, block in blocks:
+        if only is not None and not only.search(block.text):
+            continue
         run: list[str] = []
         for token in _NAME_TOKEN.findall(block.text):
             if token[0].isalpha():
@@ -346,26 +354,27 @@ def _word_runs(blocks):
 def _names(context: RuleContext, blocks):
     """Names of three or more capitalised words written elsewhere with a word in lower case, and
     possessive names written without their apostrophe."""
-    runs = list(_word_runs(blocks))
     names: dict[tuple[str, ...], str] = {}
-    for _, run in runs:
-        start = None
-        for i, word in enumerate([*run, ""]):
-            if word and _capitalised(word):
-                start = i if start is None else start
-                continue
-            if start is not None and 3 <= i - start <= _LONGEST_NAME:
-                for first in range(start, i - 2):  # and its tails: "Air Quality Action Plan" of "The Air ..."
-                    words = run[first:i]
-                    names.setdefault(tuple(w.casefold() for w in words), " ".join(words))
-            start = None
+    for _, block in blocks:
+        for match in _CAPITALISED_RUN.finditer(block.text):
+            words = match.group(0).split()
+            for first in range(min(len(words), _LONGEST_NAME) - 2):  # and its tails: "Air Quality ..."
+                tail = words[first:_LONGEST_NAME]                    # of "The Air Quality ..."
+                names.setdefault(tuple(w.casefold() for w in tail), " ".join(tail))
+    yield from _broken_names(context, blocks, names)
+    yield from _possessives(context, blocks)
+
+
+def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str]):
+    if not names:
+        return
     lengths = sorted({len(key) for key in names})
+    starts = {key[0] for key in names}
     variants: dict[tuple[str, ...], dict[str, list]] = defaultdict(dict)
-    apostrophes: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
-    for block, run in runs:
+    for block, run in _word_runs(blocks, _BROKEN):
         folded = [w.casefold() for w in run]
-        for i, word in enumerate(run):
-            if not _capitalised(word):
+        for i, word in enumerate(folded):
+            if word not in starts or not _capitalised(run[i]):
                 continue
             for length in lengths:
                 key = tuple(folded[i:i + length])
@@ -373,25 +382,29 @@ def _names(context: RuleContext, blocks):
                     words = run[i:i + length]
                     if all(_capitalised(w) or w.islower() for w in words) and _broken_capitals(words):
                         variants[key].setdefault(" ".join(words), []).append(block)
-            if i + 1 < len(run) and len(word) > 3 and word.endswith("s"):
-                bare = word.replace("\u2019", "'")
-                key2 = (bare.replace("'s", "s").casefold() if bare.endswith("'s") else bare.casefold(),
-                        folded[i + 1])
-                apostrophes[key2].setdefault(f"{word} {run[i + 1]}", []).append(block)
     for key, forms in variants.items():
-        forms = {form: places for form, places in forms.items()}
-        if names[key] in forms and len(forms) > 1:
-            for form, places in forms.items():
-                if form != names[key]:
-                    yield context.finding(
-                        places[0].location,
-                        f"{quote(form)} is also written {quote(names[key])} in this draft (capitals)",
-                        f"write {quote(names[key])} throughout",
-                    )
-    for forms in apostrophes.values():
-        marked = [form for form in forms if "'" in form or "\u2019" in form]
-        if marked and len(forms) > 1:
-            for form, places in forms.items():
+        for form, places in forms.items():
+            if form != names[key]:
+                yield context.finding(
+                    places[0].location,
+                    f"{quote(form)} is also written {quote(names[key])} in this draft (capitals)",
+                    f"write {quote(names[key])} throughout",
+                )
+
+
+def _possessives(context: RuleContext, blocks):
+    forms: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for _, block in blocks:
+        if "s " not in block.text:
+            continue
+        for match in _POSSESSIVE.finditer(block.text):
+            stem, ending, after = match.groups()
+            key = (stem.casefold(), after.casefold())
+            forms[key].setdefault(f"{stem}{ending} {after}", []).append(block)
+    for found in forms.values():
+        marked = [form for form in found if "'" in form or "\u2019" in form]
+        if marked and len(found) > 1:
+            for form, places in found.items():
                 if form not in marked:
                     yield context.finding(
                         places[0].location,
@@ -416,8 +429,9 @@ def _spelled_out(blocks, wanted: set[str]) -> dict[str, str]:
                 if not _capitalised(following) or len(initials) >= longest:
                     break
                 initials += following[0]
-                whole = n + 1 == len(run) or not _capitalised(run[n + 1])  # not "Extended Sentence for Public" of
-                if whole and initials in wanted and initials not in found:  # "... Public Protection"
+                # the whole name: not "Extended Sentence for Public" of "... Public Protection"
+                whole = n + 1 == len(run) or not _capitalised(run[n + 1])
+                if whole and initials in wanted and initials not in found:
                     found[initials] = " ".join(words)
     return found
 

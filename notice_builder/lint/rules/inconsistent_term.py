@@ -76,6 +76,7 @@ _LONGEST_NAME = 8  # words
 _CAPITALISED_RUN = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
 # Capitals broken: a capitalised word, words in lower case, a capitalised word ("Air quality Action").
 _BROKEN = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+)+[ \t]+[A-Z]")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+")
 # A capitalised word ending in "s", "'s" or "\u2019s", and the word after it: "Commissioner's Grants".
 _POSSESSIVE = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
 _UNDEFINED_ACRONYM = re.compile(r"(?<![\w&./-])[A-Z]{3,6}(?![\w&-])")
@@ -333,12 +334,9 @@ def _broken_capitals(words: list[str]) -> bool:
     return not lower or any(_capitalised(word) for word in words[lower[0]:])
 
 
-def _word_runs(blocks, only: re.Pattern | None = None):
-    """Each paragraph's runs of words (punctuation, figures and symbols end a run), with the block;
-    only in the paragraphs where `only` is found, if given."""
+def _word_runs(blocks):
+    """Each paragraph's runs of words (punctuation, figures and symbols end a run), with the block."""
     for _, block in blocks:
-        if only is not None and not only.search(block.text):
-            continue
         run: list[str] = []
         for token in _NAME_TOKEN.findall(block.text):
             if token[0].isalpha():
@@ -355,14 +353,18 @@ def _names(context: RuleContext, blocks):
     """Names of three or more capitalised words written elsewhere with a word in lower case, and
     possessive names written without their apostrophe."""
     names: dict[tuple[str, ...], str] = {}
-    for _, block in blocks:
-        for match in _CAPITALISED_RUN.finditer(block.text):
-            words = match.group(0).split()
-            for first in range(min(len(words), _LONGEST_NAME) - 2):  # and its tails: "Air Quality ..."
-                tail = words[first:_LONGEST_NAME]                    # of "The Air Quality ..."
+    # One pass over the whole draft, its paragraphs joined by newlines, which no name runs across.
+    texts = [block.text for _, block in blocks]
+    whole = "\n".join(texts)
+    for run in dict.fromkeys(_CAPITALISED_RUN.findall(whole)):
+        words = run.split()
+        for first in range(min(len(words), _LONGEST_NAME) - 2):  # and its tails: "Air Quality ..."
+            tail = words[first:_LONGEST_NAME]                    # of "The Air Quality ..."
+            if tail[0].casefold() not in _SKIPPABLE:
                 names.setdefault(tuple(w.casefold() for w in tail), " ".join(tail))
     yield from _broken_names(context, blocks, names)
-    yield from _possessives(context, blocks)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    yield from _possessives(context, blocks, whole, starts)
 
 
 def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str]):
@@ -370,8 +372,11 @@ def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str
         return
     lengths = sorted({len(key) for key in names})
     starts = {key[0] for key in names}
+    # Only paragraphs with broken capitals and a name's first word are read word by word.
+    chosen = [(None, block) for _, block in blocks if _BROKEN.search(block.text)
+              and any(word.casefold() in starts for word in _CAPITALISED_WORD.findall(block.text))]
     variants: dict[tuple[str, ...], dict[str, list]] = defaultdict(dict)
-    for block, run in _word_runs(blocks, _BROKEN):
+    for block, run in _word_runs(chosen):
         folded = [w.casefold() for w in run]
         for i, word in enumerate(folded):
             if word not in starts or not _capitalised(run[i]):
@@ -392,15 +397,16 @@ def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str
                 )
 
 
-def _possessives(context: RuleContext, blocks):
+def _possessives(context: RuleContext, blocks, whole: str, starts: list[int]):
+    """Possessive names written without their apostrophe; `whole` is the paragraphs' text joined by
+    newlines, `starts` where each paragraph begins in it."""
+    if "'s" not in whole and "\u2019s" not in whole:
+        return  # no possessive with its apostrophe: nothing to compare with
     forms: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
-    for _, block in blocks:
-        if "s " not in block.text:
-            continue
-        for match in _POSSESSIVE.finditer(block.text):
-            stem, ending, after = match.groups()
-            key = (stem.casefold(), after.casefold())
-            forms[key].setdefault(f"{stem}{ending} {after}", []).append(block)
+    for match in _POSSESSIVE.finditer(whole):
+        stem, ending, after = match.groups()
+        block = blocks[bisect_right(starts, match.start()) - 1][1]
+        forms[(stem.casefold(), after.casefold())].setdefault(f"{stem}{ending} {after}", []).append(block)
     for found in forms.values():
         marked = [form for form in found if "'" in form or "\u2019" in form]
         if marked and len(found) > 1:

@@ -73,12 +73,13 @@ _JOINED_NUMBERS = re.compile(r"(?<![\w/.\-])(\d{4})\s?([/\-])\s?(\d{2}|\d{4})(?!
 # Words of a name ("Air", "Quality") and everything else, which ends a run of words.
 _NAME_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z]")
 _LONGEST_NAME = 8  # words
-_CAPITALISED_RUN = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
+# (A capital first, then the look-behind: the pattern engine then skips to capitals, twice as fast.)
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
 # Capitals broken: a capitalised word, words in lower case, a capitalised word ("Air quality Action").
 _BROKEN = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+)+[ \t]+[A-Z]")
-_CAPITALISED_WORD = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+")
 # A capitalised word ending in "s", "'s" or "\u2019s", and the word after it: "Commissioner's Grants".
-_POSSESSIVE = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
+_POSSESSIVE = re.compile(r"([A-Z](?<![\w'\u2019][A-Z])[a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
 _UNDEFINED_ACRONYM = re.compile(r"(?<![\w&./-])[A-Z]{3,6}(?![\w&-])")
 
 
@@ -362,24 +363,26 @@ def _names(context: RuleContext, blocks):
             tail = words[first:_LONGEST_NAME]                    # of "The Air Quality ..."
             if tail[0].casefold() not in _SKIPPABLE:
                 names.setdefault(tuple(w.casefold() for w in tail), " ".join(tail))
-    yield from _broken_names(context, blocks, names)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    yield from _broken_names(context, blocks, names, whole, starts)
     yield from _possessives(context, blocks, whole, starts)
 
 
-def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str]):
+def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str], whole: str,
+                  starts: list[int]):
     if not names:
         return
     lengths = sorted({len(key) for key in names})
-    starts = {key[0] for key in names}
+    first_words = {key[0] for key in names}
     # Only paragraphs with broken capitals and a name's first word are read word by word.
-    chosen = [(None, block) for _, block in blocks if _BROKEN.search(block.text)
-              and any(word.casefold() in starts for word in _CAPITALISED_WORD.findall(block.text))]
+    broken = dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in _BROKEN.finditer(whole))
+    chosen = [blocks[n] for n in broken
+              if any(w.casefold() in first_words for w in _CAPITALISED_WORD.findall(blocks[n][1].text))]
     variants: dict[tuple[str, ...], dict[str, list]] = defaultdict(dict)
     for block, run in _word_runs(chosen):
         folded = [w.casefold() for w in run]
         for i, word in enumerate(folded):
-            if word not in starts or not _capitalised(run[i]):
+            if word not in first_words or not _capitalised(run[i]):
                 continue
             for length in lengths:
                 key = tuple(folded[i:i + length])

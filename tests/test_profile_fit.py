@@ -128,3 +128,23 @@ def test_a_committees_decision_is_not_checked_as_an_executive_decision(tmp_path,
     if not executive:
         (note,) = _codes(findings, "profile-fit")
         assert "fits none of the built-in profiles" in note.message
+
+
+@pytest.mark.parametrize(("reasons", "missing"), [
+    ("The contract is awarded because the tender was the most economically advantageous.", False),
+    ("The contract is awarded in order to keep the parks maintained.", False),
+    ("The contract is awarded to Eric Wright Civil Engineering Limited.", True),  # no reason given
+])
+def test_another_offices_record_may_give_its_reasons_in_its_text_without_a_heading(tmp_path, reasons, missing):
+    items = [("b", "Metropolitan Borough Council - Record of Decision"),
+             ("p", "I, Councillor A. Smith, Lead Member for Environment, approve the award."),
+             ("p", reasons),
+             ("b", "Options considered and rejected are:"), ("p", "Not applicable."),
+             ("b", "Conflicts of interest:"), ("p", "None declared."),
+             ("p", "Assessment of risk: Low."), ("p", "Contact Officer: Jane Brown")]
+    findings = lint_file(build(tmp_path / "record.docx", items)).findings
+    assert _codes(findings, "profile-fit")  # checked as another office's record
+    said = ["Reasons for the decision" in f.message for f in _codes(findings, "missing-heading")]
+    assert any(said) is missing
+    forced = lint_file(build(tmp_path / "forced.docx", items), LintConfig(profile="council-executive-decision"))
+    assert any("Reasons for the decision" in f.message for f in _codes(forced.findings, "missing-heading"))

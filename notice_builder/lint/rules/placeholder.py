@@ -280,8 +280,8 @@ def check(context: RuleContext):
         conditional = _conditional(document)
         blank_rows: set[int] = set()
         with_content = [block for block in document.blocks if block.has_content]
-        around = {b.index: (with_content[n - 1] if n else None, with_content[n + 1] if n + 1 < len(with_content)
-                            else None) for n, b in enumerate(with_content)}
+        padded = [None, *with_content, None]
+        around = {b.index: (padded[n], padded[n + 2]) for n, b in enumerate(with_content)}
         for block in document.blocks:
             text = block.text
             if not block.prompts and not block.fields and not text.strip():

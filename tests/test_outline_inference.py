@@ -176,3 +176,17 @@ def test_a_label_heading_whose_first_line_is_the_records_next_field_is_empty(tmp
     assert codes(tmp_path, items, COUNCIL, "empty-section") == [("empty-section", 4)]
     items[3:5] = [("b", "Contact details"), ("p", "Report author: Susan Sale")]  # no colon: its content
     assert codes(tmp_path, items, COUNCIL, "empty-section") == []
+
+
+def test_a_line_in_a_labels_place_among_labels_with_values_under_them_is_a_label(tmp_path):
+    found = headings(tmp_path, [
+        ("b", "Date of Decision:"),
+        ("p", "27th June 2014"),
+        ("b", "Decision Papers/Reason for Restricted"),  # no colon, but where a label stands
+        ("p", "Decision-2014-18-Pension-Scheme"),
+        ("b", "Decision Maker:"),
+        ("p", "PCC"),
+        ("b", "Background"),  # a heading: what follows it is text, not a label
+        ("p", "The scheme was revised in 2014."),
+    ])
+    assert list(found) == ["Background"]

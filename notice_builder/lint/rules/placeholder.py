@@ -233,7 +233,9 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
     if not text or not block.text.strip():
         return
     text = block.text
-    if block.heading is not None and blank_heading(text):
+    # (A heading style on a paragraph with no words makes no section, but the style says what it was.)
+    styled = block.style.casefold().startswith(("heading", "title"))
+    if (block.heading is not None or styled) and blank_heading(text):
         yield context.finding(
             block.location,
             f"the heading {quote(text.strip())} has only punctuation: the words around it were left out",

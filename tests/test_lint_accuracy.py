@@ -14,8 +14,8 @@ import pytest
 from lint_accuracy import (
     NO_REAL_DRAFTS,
     PRECISION_TARGET,
-    RECALL_TARGET,
     REAL_DEFECTS,
+    RECALL_TARGET,
     collected_documents,
     read_defect_list,
     score,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import story_drafts
 from click.testing import CliRunner
-from lint_drafts import NOTICE, replace, write_docx
 from lint_accuracy import NO_REAL_DRAFTS, REAL_DEFECTS, real_drafts_folder
+from lint_drafts import NOTICE, replace, write_docx
 
 from notice_builder.cli.lint_commands import lint
 from notice_builder.lint import lint_docx

@@ -8,7 +8,14 @@ names, as `notice lint --profile` would. Target: precision at least 85% and reca
 from __future__ import annotations
 
 import pytest
-from lint_accuracy import NO_REAL_DRAFTS, PRECISION_TARGET, RECALL_TARGET, REAL_DEFECTS, read_defect_list, score
+from lint_accuracy import (
+    NO_REAL_DRAFTS,
+    PRECISION_TARGET,
+    REAL_DEFECTS,
+    RECALL_TARGET,
+    read_defect_list,
+    score,
+)
 
 RULES = ("placeholder", "contact-details", "duplicate-heading")
 pytestmark = pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)

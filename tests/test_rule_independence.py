@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import story_drafts
 from foreign_drafts import DRAFTS, write_draft
-from lint_drafts import NOTICE, build_draft, replace
 from lint_accuracy import NO_REAL_DRAFTS, REAL_DEFECTS, read_defect_list
+from lint_drafts import NOTICE, build_draft, replace
 
 from notice_builder.lint.api import lint_outline
 from notice_builder.lint.config import LintConfig

@@ -75,8 +75,6 @@ _NAME_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z]")
 _LONGEST_NAME = 8  # words
 # (A capital first, then the look-behind: the pattern engine then skips to capitals, twice as fast.)
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
-# Capitals broken: a capitalised word, words in lower case, a capitalised word ("Air quality Action").
-_BROKEN = re.compile(r"[A-Z][a-z]*(?:[ \t]+[a-z]+)+[ \t]+[A-Z]")
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+")
 # A capitalised word ending in "s", "'s" or "\u2019s", and the word after it: "Commissioner's Grants".
 _POSSESSIVE = re.compile(r"([A-Z](?<![\w'\u2019][A-Z])[a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
@@ -374,22 +372,25 @@ def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str
         return
     lengths = sorted({len(key) for key in names})
     first_words = {key[0] for key in names}
-    # Only paragraphs with broken capitals and a name's first word are read word by word.
-    broken = dict.fromkeys(bisect_right(starts, m.start()) - 1 for m in _BROKEN.finditer(whole))
-    chosen = [blocks[n] for n in broken
-              if any(w.casefold() in first_words for w in _CAPITALISED_WORD.findall(blocks[n][1].text))]
+    longest = lengths[-1]
+    # Only the words after a capitalised word that starts a name are read (one pass over the draft).
     variants: dict[tuple[str, ...], dict[str, list]] = defaultdict(dict)
-    for block, run in _word_runs(chosen):
-        folded = [w.casefold() for w in run]
-        for i, word in enumerate(folded):
-            if word not in first_words or not _capitalised(run[i]):
-                continue
-            for length in lengths:
-                key = tuple(folded[i:i + length])
-                if len(key) == length and key in names:
-                    words = run[i:i + length]
-                    if all(_capitalised(w) or w.islower() for w in words) and _broken_capitals(words):
-                        variants[key].setdefault(" ".join(words), []).append(block)
+    for start in _CAPITALISED_WORD.finditer(whole):
+        if start.group(0).casefold() not in first_words:
+            continue
+        run: list[str] = []
+        for token in _NAME_TOKEN.finditer(whole, start.start()):
+            if not token.group(0)[0].isalpha() or len(run) == longest:
+                break
+            run.append(token.group(0))
+        folded = tuple(w.casefold() for w in run)
+        for length in lengths:
+            key = folded[:length]
+            if len(key) == length and key in names:
+                words = run[:length]
+                if all(_capitalised(w) or w.islower() for w in words) and _broken_capitals(words):
+                    block = blocks[bisect_right(starts, start.start()) - 1][1]
+                    variants[key].setdefault(" ".join(words), []).append(block)
     for key, forms in variants.items():
         for form, places in forms.items():
             if form != names[key]:

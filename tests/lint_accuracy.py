@@ -47,6 +47,11 @@ def real_drafts_folder() -> Path:
     return Path(given) if given else REPO.parent / "shared" / "real-drafts"
 
 
+REAL_DEFECTS = real_drafts_folder() / "DEFECTS.json"
+NO_REAL_DRAFTS = (f"the real drafts (third-party documents not shipped with the repository) are absent: "
+                  f"no {REAL_DEFECTS}; set NOTICE_REAL_DRAFTS to their folder")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One judged place: a defect, a known false positive, or a place not judged."""

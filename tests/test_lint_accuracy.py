@@ -12,27 +12,21 @@ import json
 import docx
 import pytest
 from lint_accuracy import (
+    NO_REAL_DRAFTS,
     PRECISION_TARGET,
+    REAL_DEFECTS,
     RECALL_TARGET,
     collected_documents,
     read_defect_list,
-    real_drafts_folder,
     score,
 )
 
-REAL_DEFECTS = real_drafts_folder() / "DEFECTS.json"
-# Rules not yet held to the targets: inconsistent-term (year ranges, reference numbers and acronyms
-# written two ways) is still being measured against the lists.
-PENDING_RULES = frozenset({"inconsistent-term"})
-# Below target on the collected records, with the figure reached (precision, recall), which must not fall:
-# missing-heading: modern.gov "Decisions published" records that give their reasons in the body with no
-# label (GMCA), and a committee-system council's record, which regulation 13 does not cover (Spelthorne);
-# empty-section: a label left empty whose next line is the next section's label, too long for a heading
-# (Guildford); missing-field: a blank label of the record's own form that no profile names ("Consultation
-# with Ward Member:", Lancashire's "Decision Ref:"). See README, "Which profile a draft fits".
+# Below target on the collected records, with the figure reached (precision, recall), which must not fall.
 COLLECTED_FLOORS = {
-    "missing-heading": (0.6, 1.0), "empty-section": (0.5, 0.5), "missing-field": (0.0, 0.0),
-    "placeholder": (0.5, 1.0),
+    # Three acronyms used without being introduced (DHR, AQAP, VAWG): the check is the rule's
+    # `undefined_acronyms` option, off by default, because the real drafts' list does not count the same
+    # thing as a defect (YFS, PPCS, CJA there), so on by default it would cost precision elsewhere.
+    "inconsistent-term": (1.0, 0.6),
 }
 
 
@@ -97,19 +91,15 @@ def test_a_defect_list_naming_a_file_that_is_not_there_is_an_error(tmp_path):
         score(read_defect_list(defects))
 
 
-NO_REAL_DRAFTS = f"the real drafts are not here ({REAL_DEFECTS}); set NOTICE_REAL_DRAFTS to their folder"
-
-
 @pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)
 def test_lint_meets_its_precision_and_recall_targets_on_the_real_drafts():
     accuracy = score(read_defect_list(REAL_DEFECTS))
-    accuracy = accuracy.without(PENDING_RULES)
     shortfalls = accuracy.shortfalls(PRECISION_TARGET, RECALL_TARGET)
     assert not shortfalls, accuracy.table() + "\n" + "\n".join(accuracy.false_positives + accuracy.misses)
 
 
 def test_lint_meets_its_targets_on_the_collected_records_or_holds_its_recorded_figure(tmp_path):
-    accuracy = score(collected_documents(tmp_path)).without(PENDING_RULES)
+    accuracy = score(collected_documents(tmp_path))
     report = accuracy.table() + "\n" + "\n".join(accuracy.false_positives + accuracy.misses)
     for rule, tally in accuracy.rules.items():
         precision, recall = COLLECTED_FLOORS.get(rule, (PRECISION_TARGET, RECALL_TARGET))

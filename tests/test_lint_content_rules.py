@@ -128,6 +128,30 @@ def test_a_heading_of_only_punctuation_is_a_blank(tmp_path):
     assert _of(_with(tmp_path, ("Heading 2", " - ")), "placeholder")
 
 
+def _entry(tmp_path: Path, items) -> list:
+    from foreign_drafts import build
+
+    return _of(lint_docx(build(tmp_path / "entry.docx", items), load_profile()), "placeholder")
+
+
+def test_a_label_that_is_all_there_is_above_a_heading_is_a_blank(tmp_path):
+    found = _entry(tmp_path, [("b", "Decision Ref:"), ("Heading 2", "Local Government Pension Scheme"),
+                              ("p", "The Commissioner has approved the policy."),
+                              ("Heading 2", "Background"), ("p", "Consultation with Ward Member:"),
+                              ("Heading 2", "Date")])
+    assert [f.location.paragraph for f in found] == [1, 5]
+    assert "\"Decision Ref:\" is a label with no value" in found[0].message
+
+
+def test_a_label_with_its_value_under_it_or_among_other_lines_of_its_section_is_not_a_blank(tmp_path):
+    assert _entry(tmp_path, [
+        ("b", "Decision Ref:"), ("p", "2014-18"),  # its value under it
+        ("Heading 2", "Extended sentence prisoners"), ("p", "Custodial term: 4 years"),
+        ("p", "Extended term:"),  # not alone in its section: judged with the lines around it, as before
+        ("Heading 2", "Decision"), ("p", "The Committee resolved to:"), ("p", "1. Approve the plan."),
+    ]) == []
+
+
 # -- contact-details ------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Contact: Mr Smith, tel: no: 909 6500",

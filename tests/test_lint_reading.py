@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import story_drafts
 from click.testing import CliRunner
+from lint_accuracy import NO_REAL_DRAFTS, REAL_DEFECTS, real_drafts_folder
 from lint_drafts import NOTICE, replace, write_docx
-from real_drafts import SKIP_REASON, real_drafts_folder
 
 from notice_builder.cli.lint_commands import lint
 from notice_builder.lint import lint_docx
@@ -173,7 +173,7 @@ def test_a_strict_draft_with_a_placeholder_does_not_pass(tmp_path, runner):
     assert result.exit_code == 1 and "placeholder" in result.output
 
 
-@pytest.mark.skipif(real_drafts_folder() is None, reason=SKIP_REASON)
+@pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)
 def test_the_real_strict_document_is_read():
     outline = read_docx_outline(real_drafts_folder() / "other" / "docling_Strict.docx", load_profile())
     assert [b.text for _, b in outline.blocks()] == ["Some text"]
@@ -226,7 +226,7 @@ def test_every_sarif_result_carries_its_excerpt_as_the_region_snippet(tmp_path):
     assert {"header", "paragraph 9"} <= names
 
 
-@pytest.mark.skipif(real_drafts_folder() is None, reason=SKIP_REASON)
+@pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)
 def test_excerpts_are_the_text_defects_json_gives_for_the_paragraph():
     folder = real_drafts_folder()
     checked = 0

@@ -10,6 +10,7 @@ import pytest
 from lint_drafts import NOTICE, replace, write_docx
 
 from notice_builder.lint import lint_docx
+from notice_builder.lint.config import config_from_dict
 from notice_builder.lint.registry import all_rules
 from notice_builder.lint.rules.inconsistent_term import _ASCII_LOOKALIKES, _fold, _replace
 from notice_builder.profiles import load_profile
@@ -253,6 +254,13 @@ def test_annex_listed_passes(tmp_path):
         ),
         ("The cost is £5,000 and £7,500.", "A further £5000 is needed.", "£5000"),
         ("This is an on-going review.", "It is ongoing and ongoing.", "on-going"),
+        ("The grants for 2022-23 and the budget for 2022-23.", "Grants Scheme 2022/23.", '"2022/23"'),
+        ("Decision 2020-17 is attached.", "Appendix A 2020/17.", '"2020/17"'),
+        ("A grant of £1m is offered.", "We accept the £1M grant.", '"£1M"'),
+        ("The Air Quality Action Plan is attached.", "The draft Air quality Action Plan.",
+         '"Air quality Action Plan"'),
+        ("The Commissioner’s Grants Scheme opens.", "Commissioners Grants 2023/24.",
+         '"Commissioners Grants"'),
     ],
 )
 def test_inconsistent_term_reported(tmp_path, first, second, expected):
@@ -283,9 +291,24 @@ def test_acronym_folding_keeps_every_character_taken_for_ascii_in_place():
 def test_consistent_terms_pass(tmp_path):
     text = (
         "The Information Technology (IT) team will review it. It is funded. The IT plan costs "
-        "£5,000. The Police and Crime Plan is on-going."
+        "£5,000. The Police and Crime Plan is on-going. The 2022-23 budget ends on 31-03-2023, see "
+        "14/03/2025 and WPCC3-0049. The Air Quality Action Plan. Air pollution Action Groups met. "
+        "£1m and £2bn. The Commissioner’s Grants and the Commissioners present."
     )
     assert not of(lint(tmp_path, replace(NOTICE, "I approve the grant.", ("", text))), "inconsistent-term")
+
+
+def test_an_acronym_never_introduced_is_reported_only_with_its_option_on(tmp_path):
+    paragraphs = replace(NOTICE, "I approve the grant.",
+                         ("", "The Domestic Homicide Review event is funded."),
+                         ("", "The DHR events were not held in 2020. The ESP and the Extended Sentence for "
+                              "Public Protection."))
+    path = write_docx(tmp_path / "draft.docx", paragraphs)
+    assert not of(lint_docx(path, load_profile()), "inconsistent-term")  # off by default
+    config = config_from_dict({"rules": {"inconsistent-term": {"undefined-acronyms": True}}})
+    (found,) = of(lint_docx(path, load_profile(), config), "inconsistent-term")
+    assert '"DHR" is used without being introduced' in found.message
+    assert "Domestic Homicide Review" in found.message
 
 
 # contact-details

@@ -135,3 +135,58 @@ def test_a_long_label_worded_as_a_profile_heading_is_a_heading_and_its_empty_sec
     found = headings(tmp_path, items, COUNCIL)
     assert len(found) == 2
     assert codes(tmp_path, items, COUNCIL, "empty-section") == [("empty-section", 1)]
+
+
+def test_the_bold_title_of_a_dated_entry_is_a_heading_however_long_and_whatever_its_ref(tmp_path):
+    title = ("24/05/2022 - Your Fund Surrey Application – Ten Picnic Tables on a Village Green CF139 "
+             "ref: 5049    Recommendations Approved")
+    found = headings(tmp_path, [
+        ("Heading 1", "Decisions published"),
+        ("b", title),
+        ("p", "The agreed recommendations are set out below."),
+        ("p", "Decision published: 14/03/2025"),  # a dated value, not a title: no dash after the date
+        ("p", "14/03/2025 - the date the record was published"),  # not bold: body text
+    ])
+    assert found == {"Decisions published": (1, True), title: (2, False)}
+
+
+def test_a_bold_numbered_question_is_a_section_heading_even_with_a_colon_in_it(tmp_path):
+    question = "1. Background information: why do we need to make this decision?"
+    found = headings(tmp_path, [
+        ("b", "Supporting information"),
+        ("b", question),
+        ("p", "The scheme ends in March."),
+        ("b", "Is this a key decision?"),  # not numbered: a form's question, judged as before
+        ("p", "2. Has the panel been told? It has."),  # not bold, and runs on past its question
+    ])
+    assert found == {"Supporting information": (2, False), question: (3, False)}
+
+
+def test_a_label_heading_whose_first_line_is_the_records_next_field_is_empty(tmp_path):
+    conflicts = ("Details of any conflict of interest declared by the Leader or lead councillors and any "
+                 "dispensation granted:")
+    items = [
+        ("p", "Decision Maker: Executive"),
+        ("b", "Reasons for the decision:"),
+        ("p", "It is right to keep the policy under review."),
+        ("b", conflicts),
+        ("p", "Report author: Susan Sale"),  # the record's field, not the answer
+        ("p", "Publication date: 26/01/2024"),
+    ]
+    assert codes(tmp_path, items, COUNCIL, "empty-section") == [("empty-section", 4)]
+    items[3:5] = [("b", "Contact details"), ("p", "Report author: Susan Sale")]  # no colon: its content
+    assert codes(tmp_path, items, COUNCIL, "empty-section") == []
+
+
+def test_a_line_in_a_labels_place_among_labels_with_values_under_them_is_a_label(tmp_path):
+    found = headings(tmp_path, [
+        ("b", "Date of Decision:"),
+        ("p", "27th June 2014"),
+        ("b", "Decision Papers/Reason for Restricted"),  # no colon, but where a label stands
+        ("p", "Decision-2014-18-Pension-Scheme"),
+        ("b", "Decision Maker:"),
+        ("p", "PCC"),
+        ("b", "Background"),  # a heading: what follows it is text, not a label
+        ("p", "The scheme was revised in 2014."),
+    ])
+    assert list(found) == ["Background"]

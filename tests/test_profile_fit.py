@@ -109,3 +109,45 @@ def test_the_reference_draft_fits_its_own_profile(tmp_path):
     fit, title = heading_fit(read_docx_outline(path, load_profile("wmpcc")), load_profile("wmpcc"))
     assert fit >= 0.8 and title == "Non-confidential Notice of Decision"
     assert choose_fit(builtin_fits(read_docx_outline(path, load_profile("wmpcc"))))[0].profile.name == "wmpcc"
+
+
+@pytest.mark.parametrize(("maker", "key", "executive"), [
+    ("Environment and Sustainability Committee", None, False),  # a committee: not an executive decision
+    ("Planning Sub-Committee", None, False),
+    ("Audit Committee", "Yes", True),  # ... unless it says it is a key decision: only executive ones are
+    ("Cabinet", None, True),
+    ("Executive Committee", None, True),
+])
+def test_a_committees_decision_is_not_checked_as_an_executive_decision(tmp_path, maker, key, executive):
+    items = [("Heading 1", "Decisions"), ("b", "16/04/2024 - Draft Air Quality Action Plan ref: 2113"),
+             ("p", f"Decision Maker: {maker}"), ("p", "Decision published: 17/04/2024")]
+    items += [("p", f"Is Key decision?: {key}")] if key else []
+    items += [("b", "Decision:"), ("p", "The Committee resolved to approve the plan."),
+              ("b", "Reasons for the decision:"), ("p", "The plan is due."),
+              ("p", "Lead officer: Claire Lucas")]
+    findings = lint_file(build(tmp_path / "record.docx", items)).findings
+    assert bool(_codes(findings, "missing-heading")) is executive
+    if not executive:
+        (note,) = _codes(findings, "profile-fit")
+        assert "fits none of the built-in profiles" in note.message
+
+
+@pytest.mark.parametrize(("reasons", "missing"), [
+    ("The contract is awarded because the tender was the most economically advantageous.", False),
+    ("The contract is awarded in order to keep the parks maintained.", False),
+    ("The contract is awarded to Eric Wright Civil Engineering Limited.", True),  # no reason given
+])
+def test_another_offices_record_may_give_its_reasons_in_its_text(tmp_path, reasons, missing):
+    items = [("b", "Metropolitan Borough Council - Record of Decision"),
+             ("p", "I, Councillor A. Smith, Lead Member for Environment, approve the award."),
+             ("p", reasons),
+             ("b", "Options considered and rejected are:"), ("p", "Not applicable."),
+             ("b", "Conflicts of interest:"), ("p", "None declared."),
+             ("p", "Assessment of risk: Low."), ("p", "Contact Officer: Jane Brown")]
+    findings = lint_file(build(tmp_path / "record.docx", items)).findings
+    assert _codes(findings, "profile-fit")  # checked as another office's record
+    said = ["Reasons for the decision" in f.message for f in _codes(findings, "missing-heading")]
+    assert any(said) is missing
+    own_form = LintConfig(profile="council-executive-decision")  # forced: its own form, every heading due
+    forced = lint_file(build(tmp_path / "forced.docx", items), own_form)
+    assert any("Reasons for the decision" in f.message for f in _codes(forced.findings, "missing-heading"))

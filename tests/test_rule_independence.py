@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import story_drafts
 from foreign_drafts import DRAFTS, write_draft
+from lint_accuracy import NO_REAL_DRAFTS, REAL_DEFECTS, read_defect_list
 from lint_drafts import NOTICE, build_draft, replace
-from real_drafts import SKIP_REASON, defect_lists, real_drafts_folder
 
 from notice_builder.lint.api import lint_outline
 from notice_builder.lint.config import LintConfig
@@ -78,8 +78,7 @@ def test_switching_a_rule_off_never_changes_another_rules_findings(tmp_path, nam
     _assert_independent(path, profile)
 
 
-@pytest.mark.skipif(real_drafts_folder() is None, reason=SKIP_REASON)
+@pytest.mark.skipif(not REAL_DEFECTS.is_file(), reason=NO_REAL_DRAFTS)
 def test_rules_are_independent_on_the_real_drafts():
-    folder = real_drafts_folder()
-    for entry in defect_lists(folder):
-        _assert_independent(folder / entry["file"], entry["profile"])
+    for document in read_defect_list(REAL_DEFECTS):
+        _assert_independent(document.path, document.profile)

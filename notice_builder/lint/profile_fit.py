@@ -9,7 +9,10 @@ its own, "3. Reasons for the decision:" or "The reasons are:", or as the label o
 title, a "Title:" field or a marker ("Record of Decision") is no evidence: councils and
 commissioners use the same words. Who made the decision is: a draft whose decision maker is named
 by a profile's decision-maker title, or its initials ("Decision Maker: PCC"), fits only profiles of
-that kind.
+that kind; and a decision made by a committee outside the executive ("Decision Maker: Environment and
+Sustainability Committee", not the Cabinet or an executive committee) is not an executive decision,
+unless the record calls it a key decision (only executive decisions are key decisions), so it fits no
+profile whose decision maker is not a committee.
 
 When `notice lint` is given no profile (no --profile, no project setting), the draft is checked
 against the best-scoring built-in profile:
@@ -47,6 +50,9 @@ _LABEL = ":"
 TITLE = "/title"  # what a decision is called is no evidence of its kind
 DECISION_MAKER = "/decision_maker"  # ... but who made it is
 _LINKING_WORDS = frozenset({"and", "of", "for", "to", "&"})
+_COMMITTEE_WORDS = frozenset({"committee", "sub committee", "subcommittee"})
+_EXECUTIVE_WORDS = frozenset({"cabinet", "executive"})
+_KEY_DECISION_LABELS = ("Is Key decision?", "Is this a key decision?", "Key decision")
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,15 @@ def _names_maker(value: str, title: str) -> bool:
         w for w in given if w not in _LINKING_WORDS)
 
 
+def _is_committee(name: str) -> bool:
+    """Whether a decision maker is a committee outside the executive: "Planning Committee", not
+    "Cabinet", "Executive Committee" or "Cabinet Committee"."""
+    key = heading_key(name).replace("-", " ")
+    words = set(key.split())
+    committee = any(word in words or f" {word} " in f" {key} " for word in _COMMITTEE_WORDS)
+    return committee and not words & _EXECUTIVE_WORDS
+
+
 @dataclass(frozen=True)
 class _Lines:
     """What every profile's fit is judged from, read once per draft."""
@@ -148,13 +163,16 @@ class _Lines:
     keys: tuple[set[str], set[str], set[str]]
     index: dict[str, list[int]]
     maker: str  # the decision maker's name, if a field gives it
+    key_decision: bool  # the record says it is a key decision ("Is Key decision?: Yes")
 
     @classmethod
     def of(cls, outline: Outline) -> _Lines:
         blocks = [block for document in outline.documents for block in document.blocks]
         index = line_index(blocks)
         line = find_any_field(blocks, _maker_labels(), 0, index)
-        return cls(blocks, _line_keys(blocks), index, line.value if line is not None else "")
+        key = find_any_field(blocks, _KEY_DECISION_LABELS, 0, index)
+        key_decision = key is not None and heading_key(key.value).startswith("yes")
+        return cls(blocks, _line_keys(blocks), index, line.value if line is not None else "", key_decision)
 
 
 def profile_fit(outline: Outline, profile: Profile, lines: _Lines | None = None) -> ProfileFit:
@@ -165,6 +183,9 @@ def profile_fit(outline: Outline, profile: Profile, lines: _Lines | None = None)
     best = max(fits, key=lambda fit: (fit.score, len(fit.found)))
     if lines.maker and _names_maker(lines.maker, profile.decision_maker_title):
         best = replace(best, maker=True)
+    elif (lines.maker and _is_committee(lines.maker) and not lines.key_decision
+          and not _is_committee(profile.decision_maker_title)):
+        best = replace(best, score=0.0, found=(), headings=0)  # a committee's decision is of another kind
     return best
 
 

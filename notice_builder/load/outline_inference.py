@@ -10,6 +10,8 @@ typed line is often something else, and a heading's level depends on what is aro
     and a field label when another label, a value or a heading follows it ("Region:" then "LDU:",
     "Date of Decision:" then "27th June 2014"), unless it is worded as
     one of the profile's headings ("Other options considered and rejected by the Executive:");
+  - a line standing in a label's place in a run of labels with their values under them ("Decision
+    Papers/Reason for Restricted" between "Date of Decision:" and "Decision Maker:") is a label;
   - an instruction to the reader ("You will be required to ...", "If yes, ...") is not a heading,
     even in a heading style when it runs to a sentence ("Please scan and email copies of ...");
   - a heading style on a table cell, or on a paragraph with no words (" - "), makes no section;
@@ -104,6 +106,28 @@ def _is_list_text(block: Block) -> bool:
     return bool(_BULLET.match(block.text)) or block.list_item
 
 
+def _label_above(blocks: Sequence[Block], position: int, step: int) -> bool:
+    """Whether the paragraph with content two steps from `position` (step -1 or 1) is a typed label
+    alone on its line ("Date of Decision:"), outside any table."""
+    found: list[Block] = []
+    position += step
+    while 0 <= position < len(blocks) and len(found) < 2:
+        if blocks[position].has_content:
+            found.append(blocks[position])
+        position += step
+    if len(found) < 2:
+        return False
+    near, far = found
+    return (far is not None and far.table_row is None and far.text.strip().endswith(":")
+            and _is_form_line(far.text) and near.heading is None)
+
+
+def _in_label_run(blocks: Sequence[Block], position: int) -> bool:
+    """A line in a run of labels each with its value on the next line: a label alone with its value two
+    lines above it, and another two lines below it. It stands in a label's place, colon or not."""
+    return _label_above(blocks, position, -1) and _label_above(blocks, position, 1)
+
+
 def _not_a_heading(blocks: Sequence[Block], position: int, known: Mapping[str, int]) -> bool:
     """Whether the heading at `position`, seen with its neighbours, is not a section heading at all."""
     block = blocks[position]
@@ -129,6 +153,8 @@ def _not_a_heading(blocks: Sequence[Block], position: int, known: Mapping[str, i
         return True  # the second line of a wrapped bullet or title
     if instruction:
         return True
+    if not text.endswith(":") and _in_label_run(blocks, position):
+        return True  # "Decision Papers/Reason for Restricted" between "Date of Decision:" and the next label
     after = _content(blocks, position + 1, 1) if text.endswith(":") else None
     if after is None:
         return False

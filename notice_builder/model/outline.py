@@ -188,6 +188,14 @@ _LONGEST_PLAIN_HEADING = 80  # a profile heading in plain type is recognised up 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?;,]['\")\]]*$")
 _LABEL_WITH_VALUE = re.compile(r":\s*\S")
+# The title of a dated entry in a published list: a date, a dash, then the title
+# ("14/03/2025 - Digital Inclusion – Funding for Schools ref: 3261    Recommendations Approved").
+_DATED_TITLE = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})\s+[-–—]\s+\w"
+)
+_LONGEST_DATED_TITLE = 200
+# A numbered section put as a question ("1. Background information: why do we need to make this decision?").
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d_][^?]*\?$")
 # Short lines typed in capitals that are markings, not section headings.
 _NOT_HEADINGS = frozenset(
     heading_key(t)
@@ -214,15 +222,37 @@ def may_be_heading(text: str) -> bool:
 
     Not if empty, longer than 120 characters, with a tab, ending like a sentence or shaped
     "Label: value": none of these changes with bold or capitals, so a reader need not work out the
-    emphasis of most body text. The first look of `fake_heading_level`.
+    emphasis of most body text. The first look of `fake_heading_level`. A dated entry's title
+    (`_DATED_TITLE`) may be longer and hold a "ref: 3261".
     """
     stripped = text.strip()
+    if _is_dated_title(stripped) or _is_numbered_question(stripped):
+        return True
     return not (
         not stripped
         or len(stripped) > MAX_HEADING_CHARACTERS
         or "\t" in stripped
         or _SENTENCE_END.search(stripped)
         or _LABEL_WITH_VALUE.search(stripped)
+    )
+
+
+def _is_dated_title(stripped: str) -> bool:
+    """A line that opens with a date and a dash, not too long, with no tab and not ending like a sentence."""
+    return (
+        len(stripped) <= _LONGEST_DATED_TITLE
+        and "\t" not in stripped
+        and _DATED_TITLE.match(stripped) is not None
+        and not _SENTENCE_END.search(stripped)
+    )
+
+
+def _is_numbered_question(stripped: str) -> bool:
+    """A short numbered line ending in its only question mark: a section heading put as a question."""
+    return (
+        len(stripped) <= MAX_HEADING_CHARACTERS
+        and len(stripped.split()) <= MAX_HEADING_WORDS
+        and _NUMBERED_QUESTION.match(stripped) is not None
     )
 
 
@@ -237,10 +267,15 @@ def fake_heading_level(text: str, *, bold: bool, known_keys: frozenset[str] = fr
       - reads exactly as one of the profile's headings (`known_keys`), e.g. "Schedule of
         Background Papers" in plain type: level 1.
     Protective markings typed in capitals (OFFICIAL, NOT PROTECTIVELY MARKED, DRAFT) are not.
+    A wholly bold title of a dated entry ("14/03/2025 - Digital Inclusion ... ref: 3261") is a level-2
+    heading however many words it has, and so is a wholly bold numbered question ("1. Background
+    information: why do we need to make this decision?").
     """
     if not may_be_heading(text):
         return None
     stripped = text.strip()
+    if bold and (_is_dated_title(stripped) or _is_numbered_question(stripped)):
+        return 2
     words = _WORD.findall(stripped)
     if not words or len(words) > MAX_HEADING_WORDS:
         return None

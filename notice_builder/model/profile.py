@@ -28,6 +28,8 @@ class HeadingSpec:
     level: int = 1
     aliases: tuple[str, ...] = ()  # other wordings of the heading that mean the same
     core: bool = False  # every document of the kind has it (another office's form is checked for it)
+    # Phrases by which another office's record gives the section in its text, with no heading ("because")
+    said_by: tuple[str, ...] = ()
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -153,7 +155,8 @@ class Profile:
 
 def _with_alias_tuple(entry: dict) -> dict:
     """A heading or field entry of a profile file, its aliases as a tuple (the specs are frozen)."""
-    return {**entry, "aliases": tuple(entry.get("aliases", ()))}
+    entry = {**entry, "aliases": tuple(entry.get("aliases", ()))}
+    return {**entry, "said_by": tuple(entry["said_by"])} if "said_by" in entry else entry
 
 
 def is_profile_path(name_or_path: str) -> bool:

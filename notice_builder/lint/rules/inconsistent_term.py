@@ -8,13 +8,23 @@ General checks, none tied to one document:
     all-capital acronym must itself have two capitals, so "It" never counts for "IT";
   - "&" and "and" in the same phrase: "Police & Crime" and "Police and Crime";
   - hyphenation: "on-going" and "ongoing", "NON-CONFIDENTIAL" and "NON - CONFIDENTIAL";
-  - money: "£5,000" and "£5000" (thousands separators), "£100m" and "£100 million".
+  - money: "£5,000" and "£5000" (thousands separators), "£100m" and "£100 million", "£1m" and "£1M";
+  - a year range or reference joined two ways: "2022/23" and "2022-23", "2020-17" and "2020/17";
+  - a name of three or more capitalised words written elsewhere with a word in lower case between
+    capitalised ones: "Air Quality Action Plan" and "Air quality Action Plan" (not "Eastgate leisure
+    centre" for "Eastgate Leisure Centre": sentence case after the first word is a style);
+  - a possessive name without its apostrophe: "Commissioners Grants" beside "Commissioner's Grants"
+    (the form without is reported);
+  - with the option `undefined_acronyms` (off by default: house styles differ on it), an acronym of
+    three or more capitals never introduced in brackets while the draft spells out its words as a
+    whole name ("DHR" and "Domestic Homicide Review"): reported at its first use.
 The less used form is reported at its first place, naming the other form.
 
-Fails:  "Memorandum of Information (Moi)" ... "the Mol"; "£5,000" ... "£5000"
-Passes: "Information Technology (IT)" ... "IT" ... "It is funded."
+Fails:  "Memorandum of Information (Moi)" ... "the Mol"; "£5,000" ... "£5000"; "2022/23" ... "2022-23"
+Passes: "Information Technology (IT)" ... "IT" ... "It is funded."; "Domestic Homicide Review (DHR)" ... "DHR"
 
-Options: `acronyms`, `ampersands`, `hyphenation`, `numbers` (true): switch a check off.
+Options: `acronyms`, `ampersands`, `hyphenation`, `numbers`, `names` (true): switch a check off;
+`undefined_acronyms` (false): switch the check of acronyms never introduced on.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ from itertools import accumulate
 
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
+from notice_builder.model.outline import Block
 
 _SKIPPABLE = frozenset({"of", "and", "for", "the", "in", "on", "to", "&", "at", "by", "with", "a", "an"})
 _DEFINITION = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&]{1,9})\s*\)")
@@ -57,6 +68,17 @@ _WORDS = re.compile(r"\w+")
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,})(\s?-\s?)([A-Za-z]{2,})\b")
 _MONEY = re.compile(r"[£€$]\s?(\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?\b(?!,\d)")
 _MONEY_SCALE = re.compile(r"[£€$]\s?\d+(?:\.\d+)?\s?(m|bn|k|million|billion|thousand)\b", re.IGNORECASE)
+# A year range or a reference: four digits, "/" or "-", then two or four digits, not inside a date or code.
+_JOINED_NUMBERS = re.compile(r"(?<![\w/.\-])(\d{4})\s?([/\-])\s?(\d{2}|\d{4})(?![\w/\-]|\.\d)")
+# Words of a name ("Air", "Quality") and everything else, which ends a run of words.
+_NAME_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z]")
+_LONGEST_NAME = 8  # words
+# (A capital first, then the look-behind: the pattern engine then skips to capitals, twice as fast.)
+_CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+")
+# A capitalised word ending in "s", "'s" or "\u2019s", and the word after it: "Commissioner's Grants".
+_POSSESSIVE = re.compile(r"([A-Z](?<![\w'\u2019][A-Z])[a-z]{2,})(['\u2019]s|s)[ \t]+([A-Za-z]+)")
+_UNDEFINED_ACRONYM = re.compile(r"(?<![\w&./-])[A-Z]{3,6}(?![\w&-])")
 
 
 def _replace(text: str, pairs) -> str:
@@ -270,7 +292,8 @@ def _numbers(context: RuleContext, blocks):
             style = "£1,000" if "," in match.group(1) else "£1000"
             separators.setdefault(style, []).append((match.group(0), block))
         for match in _MONEY_SCALE.finditer(block.text):
-            style = "£1m" if len(match.group(1)) <= 2 else "£1 million"
+            unit = match.group(1)
+            style = ("£1m" if unit.islower() else "£1M") if len(unit) <= 2 else "£1 million"
             scales.setdefault(style, []).append((match.group(0), block))
     for styles, what in ((separators, "thousands separators"), (scales, "millions")):
         if len(styles) > 1:
@@ -286,16 +309,174 @@ def _numbers(context: RuleContext, blocks):
                     )
 
 
+def _joined_numbers(context: RuleContext, blocks):
+    forms: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for _, block in blocks:
+        text = block.text
+        if "/" not in text and "-" not in text:
+            continue
+        for match in _JOINED_NUMBERS.finditer(text):
+            first, joint, second = match.groups()
+            forms[(first, second)].setdefault(f"{first}{joint}{second}", []).append(block)
+    for found in forms.values():
+        yield from _report_minority(context, found, "'/' and '-'")
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _broken_capitals(words: list[str]) -> bool:
+    """Capitals broken in the middle of a name ("Air quality Action Plan"), not the whole name in
+    capitals nor in sentence case after its first word ("Eastgate leisure centre"), which is a style."""
+    lower = [n for n, word in enumerate(words) if word.islower()]
+    return not lower or any(_capitalised(word) for word in words[lower[0]:])
+
+
+def _word_runs(blocks):
+    """Each paragraph's runs of words (punctuation, figures and symbols end a run), with the block."""
+    for _, block in blocks:
+        run: list[str] = []
+        for token in _NAME_TOKEN.findall(block.text):
+            if token[0].isalpha():
+                run.append(token)
+                continue
+            if run:
+                yield block, run
+            run = []
+        if run:
+            yield block, run
+
+
+def _names(context: RuleContext, blocks):
+    """Names of three or more capitalised words written elsewhere with a word in lower case, and
+    possessive names written without their apostrophe."""
+    names: dict[tuple[str, ...], str] = {}
+    # One pass over the whole draft, its paragraphs joined by newlines, which no name runs across.
+    texts = [block.text for _, block in blocks]
+    whole = "\n".join(texts)
+    for run in dict.fromkeys(_CAPITALISED_RUN.findall(whole)):
+        words = run.split()
+        for first in range(min(len(words), _LONGEST_NAME) - 2):  # and its tails: "Air Quality ..."
+            tail = words[first:_LONGEST_NAME]                    # of "The Air Quality ..."
+            if tail[0].casefold() not in _SKIPPABLE:
+                names.setdefault(tuple(w.casefold() for w in tail), " ".join(tail))
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    yield from _broken_names(context, blocks, names, whole, starts)
+    yield from _possessives(context, blocks, whole, starts)
+
+
+def _broken_names(context: RuleContext, blocks, names: dict[tuple[str, ...], str], whole: str,
+                  starts: list[int]):
+    if not names:
+        return
+    lengths = sorted({len(key) for key in names})
+    first_words = {key[0] for key in names}
+    longest = lengths[-1]
+    # Only the words after a capitalised word that starts a name are read (one pass over the draft).
+    variants: dict[tuple[str, ...], dict[str, list]] = defaultdict(dict)
+    for start in _CAPITALISED_WORD.finditer(whole):
+        if start.group(0).casefold() not in first_words:
+            continue
+        run: list[str] = []
+        for token in _NAME_TOKEN.finditer(whole, start.start()):
+            if not token.group(0)[0].isalpha() or len(run) == longest:
+                break
+            run.append(token.group(0))
+        folded = tuple(w.casefold() for w in run)
+        for length in lengths:
+            key = folded[:length]
+            if len(key) == length and key in names:
+                words = run[:length]
+                if all(_capitalised(w) or w.islower() for w in words) and _broken_capitals(words):
+                    block = blocks[bisect_right(starts, start.start()) - 1][1]
+                    variants[key].setdefault(" ".join(words), []).append(block)
+    for key, forms in variants.items():
+        for form, places in forms.items():
+            if form != names[key]:
+                yield context.finding(
+                    places[0].location,
+                    f"{quote(form)} is also written {quote(names[key])} in this draft (capitals)",
+                    f"write {quote(names[key])} throughout",
+                )
+
+
+def _possessives(context: RuleContext, blocks, whole: str, starts: list[int]):
+    """Possessive names written without their apostrophe; `whole` is the paragraphs' text joined by
+    newlines, `starts` where each paragraph begins in it."""
+    if "'s" not in whole and "\u2019s" not in whole:
+        return  # no possessive with its apostrophe: nothing to compare with
+    forms: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for match in _POSSESSIVE.finditer(whole):
+        stem, ending, after = match.groups()
+        block = blocks[bisect_right(starts, match.start()) - 1][1]
+        forms[(stem.casefold(), after.casefold())].setdefault(f"{stem}{ending} {after}", []).append(block)
+    for found in forms.values():
+        marked = [form for form in found if "'" in form or "\u2019" in form]
+        if marked and len(found) > 1:
+            for form, places in found.items():
+                if form not in marked:
+                    yield context.finding(
+                        places[0].location,
+                        f"{quote(form)} is also written {quote(marked[0])} in this draft (apostrophe)",
+                        f"write {quote(marked[0])} throughout",
+                    )
+
+
+def _spelled_out(blocks, wanted: set[str]) -> dict[str, str]:
+    """For each acronym in `wanted`, capitalised words of the draft whose initials spell it."""
+    found: dict[str, str] = {}
+    longest = max(len(a) for a in wanted)
+    for _, run in _word_runs(blocks):
+        for i, word in enumerate(run):
+            if not _capitalised(word):
+                continue
+            initials, words = "", []
+            for n, following in enumerate(run[i:], start=i):
+                words.append(following)
+                if following.islower() and following in _SKIPPABLE:
+                    continue
+                if not _capitalised(following) or len(initials) >= longest:
+                    break
+                initials += following[0]
+                # the whole name: not "Extended Sentence for Public" of "... Public Protection"
+                whole = n + 1 == len(run) or not _capitalised(run[n + 1])
+                if whole and initials in wanted and initials not in found:
+                    found[initials] = " ".join(words)
+    return found
+
+
+def _undefined_acronyms(context: RuleContext, blocks):
+    """Acronyms never introduced in brackets, where the draft spells out the words they stand for."""
+    defined = {m.group(1).upper() for _, b in blocks if "(" in b.text for m in _DEFINITION.finditer(b.text)}
+    first: dict[str, Block] = {}
+    for _, block in blocks:
+        for match in _UNDEFINED_ACRONYM.finditer(block.text):
+            if match.group(0) not in defined:
+                first.setdefault(match.group(0), block)
+    if not first:
+        return
+    for acronym, words in _spelled_out(blocks, set(first)).items():
+        yield context.finding(
+            first[acronym].location,
+            f"{quote(acronym)} is used without being introduced; the draft spells it out as {quote(words)}",
+            f'introduce it at its first use: "{words} ({acronym})"',
+        )
+
+
 def check(context: RuleContext):
     blocks = context.text_blocks()
-    for name, part in (
-        ("acronyms", _acronyms),
-        ("ampersands", _ampersands),
-        ("hyphenation", _hyphenation),
-        ("numbers", _numbers),
+    for name, parts in (
+        ("acronyms", (_acronyms,)),
+        ("undefined_acronyms", (_undefined_acronyms,)),
+        ("ampersands", (_ampersands,)),
+        ("hyphenation", (_hyphenation,)),
+        ("numbers", (_numbers, _joined_numbers)),
+        ("names", (_names,)),
     ):
         if context.options[name]:
-            yield from part(context, blocks)
+            for part in parts:
+                yield from part(context, blocks)
 
 
 RULE = Rule(
@@ -305,6 +486,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     tags=("content",),
-    options={"acronyms": True, "ampersands": True, "hyphenation": True, "numbers": True},
+    options={"acronyms": True, "ampersands": True, "hyphenation": True, "numbers": True, "names": True,
+             "undefined_acronyms": False},
     doc=__doc__,
 )

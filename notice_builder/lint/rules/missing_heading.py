@@ -9,7 +9,8 @@ Typed headings count as well as styled ones, and so does a heading given as the 
 or table row ("Reason for Decision: In accordance with ..."); every wording in the profile's
 `aliases` counts as the heading. Documents of unknown kind are not checked; a draft that only
 partly fits its profile (another office's record, see lint/profile_fit.py) is checked for the
-profile's `core` headings only.
+profile's `core` headings only, and such a record may give a section in its text with no heading:
+one that uses a phrase of the heading's `said_by` ("because", "in order to" for the reasons) has it.
 
 Each heading stands for one profile heading, the most specific it matches, so "Risks to human
 rights" does not stand in for a missing "Risks". Headings marked `required: false` and wildcard
@@ -23,6 +24,8 @@ Passes: a notice with "Equality Implications:" typed in bold
 
 from __future__ import annotations
 
+import re
+
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
 
@@ -33,6 +36,11 @@ def _parent(spec, required) -> str | None:
     return next((h.text for h in above if h.level < required.level and not h.is_wildcard), None)
 
 
+def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the (case-folded) text uses one of the phrases as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", text) for p in phrases)
+
+
 def check(context: RuleContext):
     for document in context.outline.documents:
         spec = context.spec(document)
@@ -40,9 +48,14 @@ def check(context: RuleContext):
             continue
         present = {heading.id for _, heading in context.profile_headings(document)}
         present |= context.labelled_sections(document)
+        text = None
         for required in context.required_headings(spec):
             if required.id in present:
                 continue
+            if context.core_only and required.said_by:
+                text = text if text is not None else " ".join(b.text for b in document.blocks).casefold()
+                if _says(text, required.said_by):
+                    continue
             parent = _parent(spec, required) if required.level > 1 else None
             under = f" under {quote(parent)}" if parent else ""
             yield context.finding(

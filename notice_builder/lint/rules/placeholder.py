@@ -18,7 +18,9 @@ And in the Word document itself:
     legacy form fields left at their blank default;
   - a content control showing its prompt (any wording: "Enter the decision number");
   - a label with no value ("Date:", "Telephone Number:" with nothing after), a form table's question
-    with its answer cell empty, a heading of nothing but " - " (the names around it left out).
+    with its answer cell empty, a heading of nothing but " - " (the names around it left out);
+  - any label that is all there is between two headings, or above the first ("Decision Ref:" at the
+    top, then the decision's title): its value was left out.
 Headers, footers, text boxes and footnotes are read too (their findings say where). Blanks in a
 section that applies only "If different from above" (or "if applicable") are not reported. One
 finding per kind per paragraph. This rule reports a blank label whatever other rules do: a required
@@ -50,6 +52,9 @@ _CONDITIONAL = re.compile(
 )
 _MAX_QUESTION_WORDS = 25
 _UNDERSCORES_ONLY = re.compile(r"^\s*_{4,}\s*$")
+# A field's label alone on its line: a few words and a colon ("Decision Ref:").
+_LABEL_ALONE = re.compile(r"^\s*[^\W\d][^:.;!?]{0,60}:\s*$")
+_LABEL_WORDS = 6
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -170,12 +175,25 @@ def _may_be_blank(block: Block, form_blanks: dict[int, str]) -> bool:
             or "…" in text or "__" in text or _BLANK_FORM_FIELD[0] in text)
 
 
-def _blank(context: RuleContext, block: Block, rows, form_blanks: dict[int, str]) -> Iterator:
-    """Findings for a paragraph that leaves a value blank: a label, a form field, a form's answer."""
+def _label_alone_in_section(block: Block, before: Block | None, after: Block | None) -> bool:
+    """A label alone on its line (not itself a heading, nor in a table), with a heading straight after
+    it and none but a heading (or the top of the document) before it."""
+    return (after is not None and after.heading is not None and block.heading is None
+            and (before is None or before.heading is not None)
+            and block.table_row is None and len(block.text.split()) <= _LABEL_WORDS
+            and _LABEL_ALONE.match(block.text) is not None)
+
+
+def _blank(context: RuleContext, block: Block, rows, form_blanks: dict[int, str],
+           around: tuple[Block | None, Block | None] = (None, None)) -> Iterator:
+    """Findings for a paragraph that leaves a value blank: a label, a form field, a form's answer.
+    `around` is the paragraph with content before it and the one after it, if any."""
     text = block.text
     labelled = split_label(text) if text.strip() else None
     if labelled is None and block.table_row is not None and text.strip():
         labelled = _bare_label(text)  # | Date | (blank) |: a table's label needs no colon
+    if labelled is None and _label_alone_in_section(block, *around):
+        labelled = (text.strip(), "")
     if labelled and not labelled[1] and not _row_has_value(block, rows):
         yield context.finding(
             block.location,
@@ -264,12 +282,15 @@ def check(context: RuleContext):
     for document in context.outline.documents:
         conditional = _conditional(document)
         blank_rows: set[int] = set()
+        with_content = [block for block in document.blocks if block.has_content]
+        padded = [None, *with_content, None]
+        around = {b.index: (padded[n], padded[n + 2]) for n, b in enumerate(with_content)}
         for block in document.blocks:
             text = block.text
             if not block.prompts and not block.fields and not text.strip():
                 continue
             blank = [] if block.index in conditional or not _may_be_blank(block, form_blanks) \
-                else list(_blank(context, block, rows, form_blanks))
+                else list(_blank(context, block, rows, form_blanks, around.get(block.index, (None, None))))
             if blank and block.table_row is not None:
                 blank_rows.add(block.table_row)
             yield from blank

@@ -358,17 +358,17 @@ def test_the_check_page_shows_the_decision_as_it_will_print(page, server, folder
     screenshot(page, "serve-check.png", tmp_path)
 
 
-def test_a_word_file_or_a_huge_file_uploaded_gets_a_message_on_the_page(page, server):
+def test_a_damaged_word_file_or_a_huge_file_uploaded_gets_a_message_on_the_page(page, server):
     page.goto(base(server) + "/")
     page.set_input_files("#upload-file", files=[{"name": "draft.docx", "mimeType": "application/zip",
                                                  "buffer": b"PK\x03\x04" + b"\0" * 64}])
     page.get_by_role("button", name="Upload").click()
     summary = page.locator(".error-summary")
     playwright_api.expect(summary).to_be_focused()
-    assert "Word document" in summary.inner_text() and "notice import" in summary.inner_text()
-    page.set_input_files("#upload-file", files=[{"name": "huge.json", "mimeType": "application/json",
-                                                 "buffer": b" " * (3 * 1024 * 1024)}])
+    assert "draft.docx cannot be imported" in summary.inner_text()
+    page.set_input_files("#upload-file", files=[{"name": "huge.docx", "mimeType": "application/zip",
+                                                 "buffer": b" " * (8 * 1024 * 1024)}])
     page.get_by_role("button", name="Upload").click()  # refused in the page, before it is sent
     message = page.locator("#upload-file-error")
-    playwright_api.expect(message).to_contain_text("larger than a decision can be")
+    playwright_api.expect(message).to_contain_text("larger than a Word draft can be")
     playwright_api.expect(page.locator("#upload-file")).to_be_focused()

@@ -434,3 +434,14 @@ def test_importing_a_draft_grows_linearly(tmp_path, kind):
         return lambda: import_draft(draft, "wmpcc")
 
     assert _ratio(action) <= MAX_RATIO
+
+
+@pytest.mark.parametrize("name", sorted(foreign_drafts.DRAFTS))
+def test_the_profile_a_draft_is_imported_with_is_the_one_lint_finds_it_fits(tmp_path, name):
+    from notice_builder.lint.profile_fit import builtin_fits, choose_fit
+    from notice_builder.load.docx_outline import read_docx_outline
+
+    path = foreign_drafts.write_draft(tmp_path, name)
+    fit, _ = choose_fit(builtin_fits(read_docx_outline(path, load_profile())))
+    expected = fit.profile.name if fit else load_profile().name  # none fits: the folder's, else the default
+    assert import_draft(path).profile.name == expected

@@ -108,8 +108,17 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
-# One scan for any pattern's substrings: most paragraphs have none, and need no further look.
-ANY_GUARD = re.compile("|".join(re.escape(g) for _, guards, _ in PATTERNS for g in guards))
+# One scan for any pattern's substrings: most paragraphs have none, and need no further look. The
+# guards that start with a symbol and those that start with a letter are two scans: each regex then
+# looks only at the characters its guards can start with, which is twice as fast as one alternation.
+_GUARDS = sorted({g for _, guards, _ in PATTERNS for g in guards})
+_SYMBOL_GUARD = re.compile("|".join(re.escape(g) for g in _GUARDS if not g[0].isalnum()))
+_WORD_GUARD = re.compile("|".join(re.escape(g) for g in _GUARDS if g[0].isalnum()))
+
+
+def may_hold_placeholder(text: str) -> bool:
+    """False when no pattern's guard substring is in `text`, so no pattern can match it."""
+    return _SYMBOL_GUARD.search(text) is not None or _WORD_GUARD.search(text) is not None
 
 
 def blank_heading(text: str) -> bool:

@@ -147,7 +147,7 @@ def check(context: RuleContext):
             )
         if not has_email:
             continue
-        candidates = list(_email_like(text))
+        candidates = list(_email_like(text)) if "@" in text else []
         labelled = split_label(text)
         if labelled and labelled[0] in _EMAIL_LABELS and labelled[1] and "@" not in labelled[1]:
             candidates.append(labelled[1])

@@ -73,6 +73,7 @@ _JOINED_NUMBERS = re.compile(r"(?<![\w/.\-])(\d{4})\s?([/\-])\s?(\d{2}|\d{4})(?!
 # Words of a name ("Air", "Quality") and everything else, which ends a run of words.
 _NAME_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z]")
 _LONGEST_NAME = 8  # words
+_FEW_KEYS = 64  # hyphenated terms looked for as whole words by one regex; more, by a set lookup a word
 # (A capital first, then the look-behind: the pattern engine then skips to capitals, twice as fast.)
 _CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){2,}(?![\w'\u2019])")
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'\u2019][A-Z])[a-z]+")
@@ -268,16 +269,26 @@ def _hyphenation(context: RuleContext, blocks):
         return
     # Where each key is written as one word ("ongoing"): a key is letters only, so `\bkey\b` matches
     # exactly a whole word of the text. One pass over the words, not one search of the text a key.
-    solid: dict[str, list] = {}
-    for block, text in texts:
-        # Lowered one by one: the plain-ASCII paragraphs take str.lower's fast path (the same result).
-        for word in dict.fromkeys(_WORDS.findall(text.lower())):
-            if word in forms:
-                solid.setdefault(word, []).append(block)
+    # Paragraphs are lowered one by one: the plain-ASCII ones take str.lower's fast path.
+    lowered = [text.lower() for _, text in texts]
+    solid: dict[str, dict[int, Block]] = {}
+    if len(forms) <= _FEW_KEYS:
+        # `\bkey\b` in the lowered text is exactly a word equal to the key: one regex pass over the
+        # paragraphs joined by newlines, instead of a Python loop over every word.
+        starts = list(accumulate((len(t) + 1 for t in lowered[:-1]), initial=0))
+        keys = "|".join(re.escape(key) for key in sorted(forms, key=len, reverse=True))
+        for match in re.finditer(rf"\b(?:{keys})\b", "\n".join(lowered)):
+            block = texts[bisect_right(starts, match.start()) - 1][0]
+            solid.setdefault(match.group(0), {})[block.index] = block
+    else:  # many keys: an alternation of them all would be slower than a set lookup a word
+        for (block, _), text in zip(texts, lowered, strict=True):
+            for word in _WORDS.findall(text):
+                if word in forms:
+                    solid.setdefault(word, {})[block.index] = block
     for key, shapes in forms.items():
         found = dict(shapes)
         if key in solid:
-            found[key] = solid[key]
+            found[key] = list(solid[key].values())
         if len(found) > 1 and any("-" in s and " " not in s for s in found):
             yield from _report_minority(context, found, "hyphenation")
 

@@ -36,7 +36,12 @@ import re
 from collections.abc import Iterator
 
 from notice_builder.lint.labels import split_label
-from notice_builder.lint.placeholder_patterns import ANY_GUARD, MERGE_NAMES, PATTERNS, blank_heading
+from notice_builder.lint.placeholder_patterns import (
+    MERGE_NAMES,
+    PATTERNS,
+    blank_heading,
+    may_hold_placeholder,
+)
 from notice_builder.lint.rule import Rule, RuleContext, quote
 from notice_builder.model.findings import Severity
 from notice_builder.model.outline import Block, Document
@@ -251,7 +256,7 @@ def _paragraph(context: RuleContext, block: Block, patterns, prompts: bool = Tru
             "replace it with the real value before the document goes out",
         )
         return
-    if patterns is PATTERNS and not ANY_GUARD.search(text):
+    if patterns is PATTERNS and not may_hold_placeholder(text):
         return
     reported: list[tuple[int, int]] = []
     for name, guards, pattern in patterns:

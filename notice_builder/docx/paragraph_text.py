@@ -61,8 +61,20 @@ def _collect_runs(element: etree._Element, runs: list[etree._Element], prompts: 
 _RUN_CHARACTERS = {W_TAB: "\t", W_NO_BREAK_HYPHEN: "-"}
 
 
-def _run_text(run: etree._Element) -> str:
-    return "".join((c.text or "") if c.tag == W_T else _RUN_CHARACTERS.get(c.tag, "") for c in run)
+def run_text(run: etree._Element) -> str:
+    """A run's text as Word shows it: its text, tabs, no-break hyphens, and line breaks as newlines
+    (a page break is no text)."""
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == W_T:
+            parts.append(child.text or "")
+        elif tag in (W_BR, W_CR):
+            if child.get(qn("w:type")) != "page":
+                parts.append("\n")
+        else:
+            parts.append(_RUN_CHARACTERS.get(tag, ""))
+    return "".join(parts)
 
 
 def read_paragraph(p: etree._Element) -> ParagraphText:
@@ -87,25 +99,25 @@ def read_paragraph(p: etree._Element) -> ParagraphText:
             if tag == W_FLD_SIMPLE:
                 fields.append(child.get(W_INSTR) or "")
             _collect_runs(child, runs, prompt_runs, fields)
-    prompt = "".join(_run_text(run) for run in prompt_runs).strip() if prompt_runs else ""
+    prompt = "".join(run_text(run) for run in prompt_runs).strip() if prompt_runs else ""
     parts: list[str] = []
     shown_runs: list[etree._Element] = []
     drawing = page_break = False
     for run in runs:
-        run_text = []
+        pieces = []
         for child in run:
             tag = child.tag
             if tag == W_T:
-                run_text.append(child.text or "")
+                pieces.append(child.text or "")
             elif tag == W_TAB:
-                run_text.append("\t")
+                pieces.append("\t")
             elif tag in (W_BR, W_CR):
                 if child.get(qn("w:type")) == "page":
                     page_break = True
                 else:
-                    run_text.append("\n")
+                    pieces.append("\n")
             elif tag == W_NO_BREAK_HYPHEN:
-                run_text.append("-")
+                pieces.append("-")
             elif tag in DRAWINGS:
                 drawing = True
             elif tag == W_FLD_CHAR:
@@ -116,7 +128,7 @@ def read_paragraph(p: etree._Element) -> ParagraphText:
                     fields[-1] += child.text or ""
                 else:  # a field begun in an earlier paragraph
                     fields.append(child.text or "")
-        text = "".join(run_text)
+        text = "".join(pieces)
         parts.append(text)
         if text and not text.isspace():
             shown_runs.append(run)

@@ -17,16 +17,11 @@ from lxml import etree
 
 from notice_builder.docx.elements import (
     CONTAINERS,
-    W_BR,
-    W_CR,
-    W_NO_BREAK_HYPHEN,
     W_P,
     W_PPR,
     W_R,
     W_RPR,
     W_SDT,
-    W_T,
-    W_TAB,
     W_TBL,
     W_TC,
     W_VAL,
@@ -39,6 +34,7 @@ from notice_builder.docx.elements import (
 from notice_builder.docx.namespaces import qn
 from notice_builder.docx.numbering import num_pr
 from notice_builder.docx.package_reader import DocxPackage
+from notice_builder.docx.paragraph_text import run_text
 from notice_builder.docx.styles import StyleFacts, StyleSheet
 
 W_HYPERLINK, W_B, W_I = qn("w:hyperlink"), qn("w:b"), qn("w:i")
@@ -93,22 +89,6 @@ class _Run:
     link: str | None
 
 
-def _run_text(run: etree._Element) -> str:
-    parts = []
-    for child in run:
-        tag = child.tag
-        if tag == W_T:
-            parts.append(child.text or "")
-        elif tag == W_TAB:
-            parts.append("\t")
-        elif tag in (W_BR, W_CR):
-            if child.get(qn("w:type")) != "page":
-                parts.append("\n")
-        elif tag == W_NO_BREAK_HYPHEN:
-            parts.append("-")
-    return "".join(parts)
-
-
 class ParagraphReader:
     """Reads paragraphs' runs into Markdown, with the package's styles and hyperlink targets."""
 
@@ -138,7 +118,7 @@ class ParagraphReader:
             for child in element:
                 tag = child.tag
                 if tag == W_R:
-                    text = _run_text(child)
+                    text = run_text(child)
                     if text:
                         bold, italic = self._emphasis(child, style)
                         found.append(_Run(text, bold, italic, link))
